@@ -1,0 +1,56 @@
+namespace EnterpriseMcp.Hosting.Configuration;
+
+/// <summary>How the <c>/mcp</c> endpoint behaves. Bound from the configuration section <c>Mcp:Http</c>.</summary>
+public sealed class McpHttpOptions
+{
+    public const string SectionName = "Mcp:Http";
+
+    /// <summary>
+    /// <see cref="McpSessionMode.Stateful"/> gives 2025-generation clients an <c>Mcp-Session-Id</c>;
+    /// 2026-07-28 requests are always served without one.
+    /// </summary>
+    public McpSessionMode SessionMode { get; set; } = McpSessionMode.Stateful;
+
+    /// <summary>Whether a POST is answered with one JSON body or an SSE stream.</summary>
+    public McpResponseMode ResponseMode { get; set; } = McpResponseMode.Sse;
+
+    /// <summary>
+    /// Origins a browser may call from. Requests without an <c>Origin</c> header (non-browser clients)
+    /// are allowed; any other origin gets 403. Loopback origins are allowed when
+    /// <see cref="AllowLoopbackOrigins"/> is set.
+    /// </summary>
+    public List<string> AllowedOrigins { get; set; } = [];
+
+    /// <summary>Accept browser origins on localhost/127.0.0.1/[::1] (any port): the local development case.</summary>
+    public bool AllowLoopbackOrigins { get; set; } = true;
+
+    /// <summary>
+    /// Host header values this endpoint answers to (DNS rebinding protection); <c>*</c> allows any.
+    /// Empty means loopback names only.
+    /// </summary>
+    public List<string> AllowedHosts { get; set; } = [];
+
+    /// <summary>Largest POST body accepted; a larger one gets 413.</summary>
+    public long MaxRequestBodySize { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>A session with no request for this long is ended.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>How long SSE events are kept for <c>Last-Event-ID</c> replay after their stream ends.</summary>
+    public TimeSpan EventRetention { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often idle sessions and expired event streams are looked for.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+public enum McpSessionMode
+{
+    Stateful,
+    Stateless,
+}
+
+public enum McpResponseMode
+{
+    Sse,
+    Json,
+}

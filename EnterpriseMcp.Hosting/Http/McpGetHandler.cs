@@ -1,0 +1,92 @@
+using System.Net.ServerSentEvents;
+using EnterpriseMcp.Hosting.Configuration;
+using EnterpriseMcp.Hosting.Protocol;
+using EnterpriseMcp.Hosting.Sessions;
+using EnterpriseMcp.Hosting.Validation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.Server;
+
+namespace EnterpriseMcp.Hosting.Http;
+
+/// <summary>
+/// GET /mcp: the session's stream of server-initiated messages, or with Last-Event-ID the replay of
+/// the one stream that event belongs to, continued live while that stream is still open.
+/// </summary>
+internal sealed class McpGetHandler(
+    IOptions<McpHttpOptions> options,
+    OriginValidator origins,
+    McpSessionManager sessions,
+    ISseEventStreamStore eventStreams,
+    IHostApplicationLifetime lifetime)
+{
+    private static readonly McpRequestRejection UnknownEvent = new(StatusCodes.Status400BadRequest, McpErrorCodes.ServerError,
+        "Bad Request: the Last-Event-ID is unknown, expired, or belongs to another session.");
+
+    private static readonly McpRequestRejection StreamOpen = new(StatusCodes.Status409Conflict, McpErrorCodes.ServerError,
+        "Conflict: this session already has its GET stream; resume it with Last-Event-ID.");
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var refused = McpStreamRequestRules.Validate(context, origins, options.Value.SessionMode) ?? AcceptValidator.ValidateGet(request);
+        if (refused is not null)
+        {
+            await refused.WriteAsync(context);
+            return;
+        }
+
+        var sessionId = request.Headers[McpHeaders.SessionId].ToString();
+        if (sessionId.Length == 0)
+        {
+            await McpSessionErrors.Missing.WriteAsync(context);
+            return;
+        }
+
+        var lookup = await sessions.FindAsync(sessionId, McpUserKey.From(context.User), context.RequestAborted);
+        if (McpSessionErrors.For(lookup.Status) is { } notServed)
+        {
+            await notServed.WriteAsync(context);
+            return;
+        }
+
+        var session = lookup.Session!;
+        var lastEventId = request.Headers[McpHeaders.LastEventId].ToString();
+        ISseEventStreamReader? replay = null;
+        if (lastEventId.Length > 0)
+        {
+            replay = await eventStreams.GetStreamReaderAsync(lastEventId, context.RequestAborted);
+            if (replay is null || replay.SessionId != session.Id)
+            {
+                await UnknownEvent.WriteAsync(context);
+                return;
+            }
+        }
+        else if (!session.TryClaimGetStream())
+        {
+            await StreamOpen.WriteAsync(context);
+            return;
+        }
+
+        context.Response.Headers[McpHeaders.SessionId] = session.Id;
+        using var lease = session.BeginRequest();
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        SseResponse.Start(context);
+        try
+        {
+            if (replay is not null)
+            {
+                await SseReplay.CopyAsync(replay, context.Response.Body, stopping.Token);
+            }
+            else
+            {
+                await session.Transport.HandleGetRequestAsync(context.Response.Body, stopping.Token);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Clients end an SSE stream by disconnecting; shutdown ends it too.
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using EnterpriseMcp.Hosting.Configuration;
+using EnterpriseMcp.Hosting.Protocol;
+using EnterpriseMcp.Hosting.Sessions;
+using EnterpriseMcp.Hosting.Validation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace EnterpriseMcp.Hosting.Http;
+
+/// <summary>
+/// POST /mcp: checks the request against the transport rules of its protocol generation, then hands
+/// the message to a session's server (2025 generation) or to a server made for this request alone.
+/// </summary>
+internal sealed class McpPostHandler(
+    IOptions<McpHttpOptions> options,
+    OriginValidator origins,
+    McpSessionManager sessions,
+    McpServerFactory servers,
+    McpTransportPost transportPost)
+{
+    private readonly McpHttpOptions _options = options.Value;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if ((origins.Validate(request) ?? AcceptValidator.ValidatePost(request) ?? AcceptValidator.ValidateContentType(request))
+            is { } refused)
+        {
+            await refused.WriteAsync(context);
+            return;
+        }
+
+        var (message, unreadable) = await JsonRpcMessageReader.ReadAsync(context, _options.MaxRequestBodySize);
+        if (message is null)
+        {
+            await unreadable!.WriteAsync(context);
+            return;
+        }
+
+        var id = message is JsonRpcRequest jsonRpcRequest ? jsonRpcRequest.Id : default;
+        var version = request.Headers[McpHeaders.ProtocolVersion].ToString().Trim();
+        var stateless = McpProtocolVersion.IsStatelessGeneration(version);
+        var rejection = ProtocolVersionValidator.ValidateHeader(version, message)
+            ?? ProtocolVersionValidator.ValidateEnvelope(version, message)
+            ?? (stateless ? StatelessRequestRules.Validate(request, message, version, servers.ServerOptions.ToolCollection) : null);
+        if (rejection is not null)
+        {
+            await rejection.WriteAsync(context, id);
+            return;
+        }
+
+        message.Context ??= new JsonRpcMessageContext();
+        if (context.User.Identity?.IsAuthenticated == true)
+        {
+            message.Context.User = context.User;
+        }
+
+        if (version.Length > 0)
+        {
+            message.Context.ProtocolVersion = version;
+        }
+
+        if (stateless || _options.SessionMode == McpSessionMode.Stateless)
+        {
+            await ServeStatelessAsync(context, message, version, stateless);
+        }
+        else
+        {
+            await ServeInSessionAsync(context, message, version, id);
+        }
+    }
+
+    private async Task ServeInSessionAsync(HttpContext context, JsonRpcMessage message, string version, RequestId id)
+    {
+        var sessionId = context.Request.Headers[McpHeaders.SessionId].ToString();
+        var userKey = McpUserKey.From(context.User);
+        McpLiveSession session;
+        if (sessionId.Length == 0)
+        {
+            if (message is not JsonRpcRequest { Method: RequestMethods.Initialize })
+            {
+                await McpSessionErrors.Missing.WriteAsync(context, id);
+                return;
+            }
+
+            session = await sessions.StartAsync(userKey, context.RequestAborted);
+        }
+        else
+        {
+            var lookup = await sessions.FindAsync(sessionId, userKey, context.RequestAborted);
+            if (McpSessionErrors.For(lookup.Status) is { } notServed)
+            {
+                await notServed.WriteAsync(context, id);
+                return;
+            }
+
+            session = lookup.Session!;
+        }
+
+        context.Response.Headers[McpHeaders.SessionId] = session.Id;
+        using var lease = session.BeginRequest();
+        await transportPost.ServeAsync(context, session.Transport, message, version, session.Id, mapErrorStatus: false);
+    }
+
+    private async Task ServeStatelessAsync(HttpContext context, JsonRpcMessage message, string version, bool mapErrorStatus)
+    {
+        var transport = new StreamableHttpServerTransport(servers.LoggerFactory) { Stateless = true, FlowExecutionContextFromRequests = true };
+        await using var server = servers.CreateStateless(transport, context);
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        var running = server.RunAsync(stopping.Token);
+        try
+        {
+            await transportPost.ServeAsync(context, transport, message, version, sessionId: null, mapErrorStatus);
+        }
+        finally
+        {
+            await transport.DisposeAsync();
+            await stopping.CancelAsync();
+            await running.ContinueWith(static _ => { }, TaskScheduler.Default);
+        }
+    }
+}

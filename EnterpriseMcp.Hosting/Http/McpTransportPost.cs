@@ -1,0 +1,66 @@
+using EnterpriseMcp.Hosting.Configuration;
+using EnterpriseMcp.Hosting.Protocol;
+using EnterpriseMcp.Hosting.Telemetry;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace EnterpriseMcp.Hosting.Http;
+
+/// <summary>
+/// Hands one validated POST to an SDK transport and shapes the HTTP answer: SSE or JSON, 202 when
+/// nothing is to be answered, and on 2026-07-28 the HTTP status its error codes call for.
+/// </summary>
+internal sealed class McpTransportPost(IOptions<McpHttpOptions> options)
+{
+    private readonly bool _json = options.Value.ResponseMode == McpResponseMode.Json;
+
+    public async Task ServeAsync(HttpContext context, StreamableHttpServerTransport transport, JsonRpcMessage message,
+        string version, string? sessionId, bool mapErrorStatus)
+    {
+        var response = context.Response;
+        var operation = McpOperation.Start(message, sessionId, version.Length > 0 ? version : McpProtocolVersion.DefaultWhenHeaderMissing);
+        var cancelled = false;
+        try
+        {
+            if (message is JsonRpcRequest && !_json)
+            {
+                SseResponse.Start(context);
+            }
+
+            var body = _json ? new JsonResponseStream(response) : response.Body;
+            var answered = await transport.HandlePostRequestAsync(message, body,
+                first => SetStatus(response, first, mapErrorStatus), context.RequestAborted);
+            if (!answered)
+            {
+                response.StatusCode = StatusCodes.Status202Accepted;
+            }
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client closed the response stream: on 2026-07-28 that is how a request is cancelled.
+            cancelled = true;
+        }
+        finally
+        {
+            operation?.Complete(cancelled);
+        }
+    }
+
+    private static ValueTask SetStatus(HttpResponse response, JsonRpcMessage? first, bool mapErrorStatus)
+    {
+        if (mapErrorStatus && first is JsonRpcError { Error.Code: var code } && !response.HasStarted)
+        {
+            response.StatusCode = code switch
+            {
+                McpErrorCodes.MethodNotFound => StatusCodes.Status404NotFound,
+                McpErrorCodes.HeaderMismatch or McpErrorCodes.UnsupportedProtocolVersion or McpErrorCodes.MissingClientCapability
+                    => StatusCodes.Status400BadRequest,
+                _ => response.StatusCode,
+            };
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

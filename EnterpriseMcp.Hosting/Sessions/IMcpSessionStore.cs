@@ -1,0 +1,20 @@
+using ModelContextProtocol.Protocol;
+
+namespace EnterpriseMcp.Hosting.Sessions;
+
+/// <summary>
+/// The source of truth for which sessions exist. A session missing here is ended, wherever its
+/// server may still be cached; each use extends its idle lifetime.
+/// </summary>
+public interface IMcpSessionStore
+{
+    ValueTask CreateAsync(McpSessionRecord session, CancellationToken cancellationToken);
+
+    /// <summary>Returns the session and restarts its idle clock; null when it ended or expired.</summary>
+    ValueTask<McpSessionRecord?> TouchAsync(string sessionId, CancellationToken cancellationToken);
+
+    ValueTask SetInitializeParamsAsync(string sessionId, InitializeRequestParams initializeParams, CancellationToken cancellationToken);
+
+    /// <summary>Ends the session; false when it did not exist.</summary>
+    ValueTask<bool> RemoveAsync(string sessionId, CancellationToken cancellationToken);
+}

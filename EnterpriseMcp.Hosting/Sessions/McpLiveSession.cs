@@ -1,0 +1,73 @@
+using ModelContextProtocol.Server;
+
+namespace EnterpriseMcp.Hosting.Sessions;
+
+/// <summary>
+/// A session's server running on this replica: a cache of what the session store says exists.
+/// Counts requests in flight (an open GET stream included) so idle expiry never ends a busy session.
+/// </summary>
+internal sealed class McpLiveSession(string id, string? userKey, StreamableHttpServerTransport transport,
+    McpServer server, TimeProvider time) : IAsyncDisposable
+{
+    private readonly TimeProvider _time = time;
+    private readonly CancellationTokenSource _stopping = new();
+    private int _activeRequests;
+    private int _getStreamClaimed;
+    private int _disposed;
+    private long _lastUsed = time.GetTimestamp();
+    private Task _running = Task.CompletedTask;
+
+    public string Id => id;
+
+    public string? UserKey => userKey;
+
+    public StreamableHttpServerTransport Transport => transport;
+
+    public McpServer Server => server;
+
+    public bool IsIdleLongerThan(TimeSpan timeout) =>
+        Volatile.Read(ref _activeRequests) == 0 && _time.GetElapsedTime(Volatile.Read(ref _lastUsed)) > timeout;
+
+    /// <summary>The SDK transport serves one GET stream per session; later GETs resume it with Last-Event-ID.</summary>
+    public bool TryClaimGetStream() => Interlocked.Exchange(ref _getStreamClaimed, 1) == 0;
+
+    public void Start() => _running = server.RunAsync(_stopping.Token);
+
+    public RequestLease BeginRequest()
+    {
+        Interlocked.Increment(ref _activeRequests);
+        Volatile.Write(ref _lastUsed, _time.GetTimestamp());
+        return new RequestLease(this);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync();
+        await transport.DisposeAsync();
+        try
+        {
+            await _running;
+        }
+        catch (OperationCanceledException)
+        {
+            // Ending a session cancels its server loop; that is the expected way out.
+        }
+
+        await server.DisposeAsync();
+        _stopping.Dispose();
+    }
+
+    internal readonly struct RequestLease(McpLiveSession session) : IDisposable
+    {
+        public void Dispose()
+        {
+            Volatile.Write(ref session._lastUsed, session._time.GetTimestamp());
+            Interlocked.Decrement(ref session._activeRequests);
+        }
+    }
+}

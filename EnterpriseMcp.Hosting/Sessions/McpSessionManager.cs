@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace EnterpriseMcp.Hosting.Sessions;
+
+/// <summary>
+/// Starts, finds and ends 2025-generation sessions. The store decides whether a session exists;
+/// the live servers here are this replica's cache, rebuilt from the store when another replica
+/// created the session.
+/// </summary>
+internal sealed class McpSessionManager(
+    IMcpSessionStore store,
+    ISseEventStreamStore eventStreams,
+    McpServerFactory servers,
+    TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, McpLiveSession> _live = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _restoreLock = new(1, 1);
+
+    public int LiveCount => _live.Count;
+
+    public async ValueTask<McpLiveSession> StartAsync(string? userKey, CancellationToken cancellationToken)
+    {
+        var id = McpSessionId.New();
+        await store.CreateAsync(new McpSessionRecord(id, userKey, time.GetUtcNow()), cancellationToken);
+        return await LaunchAsync(id, userKey, initializeParams: null);
+    }
+
+    public async ValueTask<McpSessionLookup> FindAsync(string sessionId, string? userKey, CancellationToken cancellationToken)
+    {
+        var record = await store.TouchAsync(sessionId, cancellationToken);
+        if (record is null)
+        {
+            if (_live.TryRemove(sessionId, out var stale))
+            {
+                await stale.DisposeAsync();
+            }
+
+            return new(McpSessionLookupStatus.NotFound);
+        }
+
+        if (record.UserKey != userKey)
+        {
+            return new(McpSessionLookupStatus.OtherUser);
+        }
+
+        if (_live.TryGetValue(sessionId, out var live))
+        {
+            return new(McpSessionLookupStatus.Found, live);
+        }
+
+        // Serialised so that concurrent first requests on this replica rebuild the session once.
+        await _restoreLock.WaitAsync(cancellationToken);
+        try
+        {
+            return new(McpSessionLookupStatus.Found,
+                _live.TryGetValue(sessionId, out live) ? live : await LaunchAsync(record.Id, record.UserKey, record.InitializeParams));
+        }
+        finally
+        {
+            _restoreLock.Release();
+        }
+    }
+
+    public async ValueTask<bool> EndAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var existed = await store.RemoveAsync(sessionId, cancellationToken);
+        if (_live.TryRemove(sessionId, out var live))
+        {
+            await live.DisposeAsync();
+        }
+
+        return existed;
+    }
+
+    /// <summary>Ends sessions nobody has used for the idle timeout.</summary>
+    public async Task EndIdleAsync(TimeSpan idleTimeout, CancellationToken cancellationToken)
+    {
+        foreach (var (id, live) in _live)
+        {
+            if (live.IsIdleLongerThan(idleTimeout))
+            {
+                await EndAsync(id, cancellationToken);
+            }
+        }
+    }
+
+    public async Task EndAllAsync()
+    {
+        foreach (var id in _live.Keys)
+        {
+            if (_live.TryRemove(id, out var live))
+            {
+                await live.DisposeAsync();
+            }
+        }
+    }
+
+    private async ValueTask<McpLiveSession> LaunchAsync(string id, string? userKey, InitializeRequestParams? initializeParams)
+    {
+        var transport = new StreamableHttpServerTransport(servers.LoggerFactory)
+        {
+            SessionId = id,
+            EventStreamStore = eventStreams,
+            OnSessionInitialized = (parameters, ct) => store.SetInitializeParamsAsync(id, parameters, ct),
+        };
+
+        if (initializeParams is not null)
+        {
+            // Restores the negotiated version, which decides e.g. whether SSE priming events are sent.
+            await transport.HandleInitializeRequestAsync(initializeParams);
+        }
+
+        var session = new McpLiveSession(id, userKey, transport, servers.CreateForSession(transport, initializeParams), time);
+        _live[id] = session;
+        session.Start();
+        return session;
+    }
+}

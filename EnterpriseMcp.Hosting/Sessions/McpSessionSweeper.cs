@@ -1,0 +1,46 @@
+using EnterpriseMcp.Hosting.Configuration;
+using EnterpriseMcp.Hosting.Streams;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.Server;
+
+namespace EnterpriseMcp.Hosting.Sessions;
+
+/// <summary>Ends idle sessions and forgets event streams past retention; ends every session at shutdown.</summary>
+internal sealed class McpSessionSweeper(
+    IOptions<McpHttpOptions> options,
+    McpSessionManager sessions,
+    IServiceProvider services,
+    TimeProvider time) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        using var timer = new PeriodicTimer(settings.SweepInterval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await SweepAsync(settings.IdleTimeout, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await sessions.EndAllAsync();
+    }
+
+    internal async Task SweepAsync(TimeSpan idleTimeout, CancellationToken cancellationToken)
+    {
+        await sessions.EndIdleAsync(idleTimeout, cancellationToken);
+        (services.GetService<IMcpSessionStore>() as InMemoryMcpSessionStore)?.RemoveExpired();
+        (services.GetService<ISseEventStreamStore>() as InMemoryEventStreamStore)?.RemoveExpired();
+    }
+}

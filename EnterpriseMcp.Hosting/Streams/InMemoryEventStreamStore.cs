@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using EnterpriseMcp.Hosting.Configuration;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.Server;
+
+namespace EnterpriseMcp.Hosting.Streams;
+
+/// <summary>
+/// Keeps every SSE event of a session's streams so a client that lost its connection can resume with
+/// Last-Event-ID. An event id is "{stream}-{sequence}": unique, and it names the one stream to replay.
+/// </summary>
+internal sealed class InMemoryEventStreamStore(IOptions<McpHttpOptions> options, TimeProvider time) : ISseEventStreamStore
+{
+    private readonly ConcurrentDictionary<long, EventStream> _streams = new();
+    private readonly TimeSpan _retention = options.Value.EventRetention;
+    private long _lastStreamNumber;
+
+    public int StreamCount => _streams.Count;
+
+    public ValueTask<ISseEventStreamWriter> CreateStreamAsync(SseEventStreamOptions streamOptions, CancellationToken cancellationToken)
+    {
+        var number = Interlocked.Increment(ref _lastStreamNumber);
+        var stream = new EventStream(number, streamOptions.SessionId, streamOptions.StreamId, streamOptions.Mode, time);
+        _streams[number] = stream;
+        return ValueTask.FromResult<ISseEventStreamWriter>(new EventStreamWriter(stream));
+    }
+
+    public ValueTask<ISseEventStreamReader?> GetStreamReaderAsync(string lastEventId, CancellationToken cancellationToken)
+    {
+        var reader = TryParse(lastEventId, out var number, out var sequence) && _streams.TryGetValue(number, out var stream)
+            && sequence <= stream.LastSequence
+            ? new EventStreamReader(stream, sequence)
+            : null;
+        return ValueTask.FromResult<ISseEventStreamReader?>(reader);
+    }
+
+    /// <summary>Forgets streams that ended longer ago than the retention period.</summary>
+    public void RemoveExpired()
+    {
+        foreach (var (number, stream) in _streams)
+        {
+            if (stream.EndedLongerAgoThan(_retention))
+            {
+                _streams.TryRemove(number, out _);
+            }
+        }
+    }
+
+    internal static string FormatId(long stream, long sequence) =>
+        string.Create(CultureInfo.InvariantCulture, $"{stream}-{sequence}");
+
+    private static bool TryParse(string eventId, out long stream, out long sequence)
+    {
+        sequence = 0;
+        var dash = eventId.IndexOf('-');
+        return long.TryParse(eventId.AsSpan(0, Math.Max(dash, 0)), NumberStyles.None, CultureInfo.InvariantCulture, out stream)
+            & long.TryParse(eventId.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out sequence)
+            && dash > 0;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Globalization;
+using EnterpriseMcp.Hosting.Protocol;
+using ModelContextProtocol.Protocol;
+
+namespace EnterpriseMcp.Hosting.Telemetry;
+
+/// <summary>
+/// One MCP request being served: its span and its duration measurement. The outgoing-message
+/// filter finds it through <see cref="Current"/> to note how the request ended.
+/// </summary>
+internal sealed class McpOperation
+{
+    private static readonly AsyncLocal<McpOperation?> CurrentOperation = new();
+
+    private readonly long _started = Stopwatch.GetTimestamp();
+    private readonly Activity? _activity;
+    private readonly TagList _tags;
+
+    private McpOperation(JsonRpcRequest request, string? sessionId, string protocolVersion)
+    {
+        RequestId = request.Id;
+        var target = McpMessageFields.Target(request);
+        _tags = new TagList
+        {
+            { "mcp.method.name", request.Method },
+            { "mcp.protocol.version", protocolVersion },
+            { "network.transport", "tcp" },
+        };
+        if (request.Method == RequestMethods.ToolsCall && target is not null)
+        {
+            _tags.Add("gen_ai.tool.name", target);
+        }
+
+        _activity = McpServerTelemetry.Source.StartActivity(
+            ActivityKind.Server, TraceContext.FromMeta(request), name: target is null ? request.Method : $"{request.Method} {target}");
+        if (_activity is { IsAllDataRequested: true })
+        {
+            foreach (var tag in _tags)
+            {
+                _activity.SetTag(tag.Key, tag.Value);
+            }
+
+            _activity.SetTag("jsonrpc.request.id", request.Id.ToString());
+            _activity.SetTag("mcp.session.id", sessionId);
+            TagTarget(_activity, request.Method, target);
+        }
+    }
+
+    public static McpOperation? Current => CurrentOperation.Value;
+
+    public RequestId RequestId { get; }
+
+    public string? ErrorType { get; set; }
+
+    /// <summary>Starts measuring a request; notifications and responses are not operations.</summary>
+    public static McpOperation? Start(JsonRpcMessage message, string? sessionId, string protocolVersion)
+    {
+        var operation = message is JsonRpcRequest request ? new McpOperation(request, sessionId, protocolVersion) : null;
+        CurrentOperation.Value = operation;
+        return operation;
+    }
+
+    public void Complete(bool cancelled)
+    {
+        var errorType = cancelled ? "cancelled" : ErrorType;
+        var tags = _tags;
+        if (errorType is not null)
+        {
+            tags.Add("error.type", errorType);
+            _activity?.SetTag("error.type", errorType);
+            _activity?.SetStatus(ActivityStatusCode.Error);
+        }
+
+        McpServerTelemetry.OperationDuration.Record(Stopwatch.GetElapsedTime(_started).TotalSeconds, tags);
+        _activity?.Dispose();
+        CurrentOperation.Value = null;
+    }
+
+    public static string CodeOf(int code) => code.ToString(CultureInfo.InvariantCulture);
+
+    private static void TagTarget(Activity activity, string method, string? target)
+    {
+        switch (method)
+        {
+            case RequestMethods.ToolsCall:
+                activity.SetTag("gen_ai.tool.name", target);
+                activity.SetTag("gen_ai.operation.name", "execute_tool");
+                break;
+            case RequestMethods.PromptsGet:
+                activity.SetTag("gen_ai.prompt.name", target);
+                break;
+            case RequestMethods.ResourcesRead:
+                activity.SetTag("mcp.resource.uri", target);
+                break;
+        }
+    }
+}

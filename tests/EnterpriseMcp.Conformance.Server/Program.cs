@@ -1,0 +1,3 @@
+using EnterpriseMcp.Conformance.Server;
+
+ConformanceServerApp.Create(args).Run();

@@ -1,0 +1,58 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace EnterpriseMcp.ServiceDefaults.Tests.Health;
+
+public sealed class HealthEndpointTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Health_and_alive_answer_200_Healthy_when_every_check_passes()
+    {
+        await using var app = await TestApp.StartWithDefaultsAsync();
+
+        foreach (var path in new[] { "/health", "/alive" })
+        {
+            using var response = await app.Client.GetAsync(path, Token);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(Token));
+        }
+    }
+
+    [Fact]
+    public async Task A_failing_dependency_check_fails_readiness_but_not_liveness()
+    {
+        await using var app = await TestApp.StartWithDefaultsAsync(builder =>
+            builder.Services.AddHealthChecks().AddCheck("database", () => HealthCheckResult.Unhealthy("down")));
+
+        using var health = await app.Client.GetAsync("/health", Token);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        Assert.Equal("Unhealthy", await health.Content.ReadAsStringAsync(Token));
+
+        using var alive = await app.Client.GetAsync("/alive", Token);
+        Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_failing_check_tagged_live_fails_liveness()
+    {
+        await using var app = await TestApp.StartWithDefaultsAsync(builder =>
+            builder.Services.AddHealthChecks().AddCheck("deadlock", () => HealthCheckResult.Unhealthy(), ["live"]));
+
+        using var alive = await app.Client.GetAsync("/alive", Token);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, alive.StatusCode);
+    }
+
+    [Fact]
+    public async Task Adding_the_defaults_twice_registers_the_self_check_once()
+    {
+        await using var app = await TestApp.StartWithDefaultsAsync(builder => builder.AddServiceDefaults());
+
+        // A duplicate check name makes the health check service throw, which would answer 500.
+        using var alive = await app.Client.GetAsync("/alive", Token);
+        Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+    }
+}

@@ -1,0 +1,35 @@
+// Shared by the Node tests: where the fixture server is, and a connected TypeScript SDK client.
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+
+/** The MCP endpoint of the fixture server that test.sh started (MCP_SERVER_URL). */
+export function serverUrl() {
+  const value = process.env.MCP_SERVER_URL;
+  if (!value) {
+    throw new Error('MCP_SERVER_URL is not set: run these tests through test.sh, or start the fixture server and set it');
+  }
+  return new URL(value);
+}
+
+/**
+ * A TypeScript SDK client (2025 generation: initialize handshake, stateful session) connected to the
+ * fixture server. `capabilities` are the client capabilities it announces.
+ */
+export async function connectClient({ capabilities = {}, name = 'enterprise-mcp-node-tests' } = {}) {
+  const client = new Client({ name, version: '1.0.0' }, { capabilities });
+  const transport = new StreamableHTTPClientTransport(serverUrl());
+  await client.connect(transport);
+  return { client, transport };
+}
+
+/** Every tool of the server, following nextCursor. */
+export async function listAllTools(client) {
+  const tools = [];
+  let cursor;
+  do {
+    const page = await client.listTools(cursor ? { cursor } : {});
+    tools.push(...page.tools);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return tools;
+}
