@@ -1,3 +1,4 @@
+using EnterpriseMcp.Hosting.Telemetry;
 using ModelContextProtocol.Server;
 
 namespace EnterpriseMcp.Hosting.Sessions;
@@ -14,6 +15,7 @@ internal sealed class McpLiveSession(string id, string? userKey, StreamableHttpS
     private int _activeRequests;
     private int _getStreamClaimed;
     private int _disposed;
+    private readonly long _started = time.GetTimestamp();
     private long _lastUsed = time.GetTimestamp();
     private Task _running = Task.CompletedTask;
 
@@ -60,6 +62,8 @@ internal sealed class McpLiveSession(string id, string? userKey, StreamableHttpS
 
         await server.DisposeAsync();
         _stopping.Dispose();
+        McpServerTelemetry.SessionDuration.Record(_time.GetElapsedTime(_started).TotalSeconds,
+            new KeyValuePair<string, object?>("network.transport", "tcp"));
     }
 
     internal readonly struct RequestLease(McpLiveSession session) : IDisposable

@@ -103,6 +103,8 @@ internal sealed class McpSessionManager(
         {
             SessionId = id,
             EventStreamStore = eventStreams,
+            // Handlers then run in the request's async flow: its user, activity and current operation.
+            FlowExecutionContextFromRequests = true,
             OnSessionInitialized = (parameters, ct) => store.SetInitializeParamsAsync(id, parameters, ct),
         };
 
