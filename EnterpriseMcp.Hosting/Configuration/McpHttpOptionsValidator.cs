@@ -29,6 +29,11 @@ internal sealed class McpHttpOptionsValidator : IValidateOptions<McpHttpOptions>
         {
             failures.Add($"{prefix}:{nameof(options.SweepInterval)} must be positive.");
         }
+        else if (options.SweepInterval >= options.IdleTimeout)
+        {
+            // Sweeps keep busy sessions alive in the store; sweeping less often than sessions expire loses them.
+            failures.Add($"{prefix}:{nameof(options.SweepInterval)} must be shorter than {prefix}:{nameof(options.IdleTimeout)}.");
+        }
 
         foreach (var origin in options.AllowedOrigins)
         {

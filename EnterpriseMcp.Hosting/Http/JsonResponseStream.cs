@@ -5,17 +5,25 @@ using Microsoft.AspNetCore.Http;
 namespace EnterpriseMcp.Hosting.Http;
 
 /// <summary>
-/// Turns the SDK transport's SSE output into a single <c>application/json</c> answer: the one
-/// response or error for the request. Progress and log notifications have nowhere to go in a JSON
-/// answer and are dropped, as the transport spec allows.
+/// Turns the SDK transport's SSE output into a single <c>application/json</c> answer when it can:
+/// the one response or error for the request, with progress and log notifications dropped as the
+/// transport spec allows. A request to the client (sampling, elicitation) cannot travel in a JSON
+/// answer, so on the first one the response becomes an SSE stream after all, buffered events included.
 /// </summary>
-internal sealed class JsonResponseStream(HttpResponse response) : Stream
+internal sealed class JsonResponseStream(HttpContext context) : Stream
 {
     private static readonly byte[] EventEnd = "\n\n"u8.ToArray();
-    private static readonly byte[] DataField = "data:"u8.ToArray();
 
     private readonly MemoryStream _pending = new();
-    private bool _answered;
+    private int _scanned;
+    private Mode _mode = Mode.Undecided;
+
+    private enum Mode
+    {
+        Undecided,
+        Json,
+        Sse,
+    }
 
     public override bool CanRead => false;
 
@@ -29,21 +37,32 @@ internal sealed class JsonResponseStream(HttpResponse response) : Stream
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (_answered)
+        switch (_mode)
         {
-            return;
+            case Mode.Sse:
+                await context.Response.Body.WriteAsync(buffer, cancellationToken);
+                return;
+            case Mode.Json:
+                return;
         }
 
         _pending.Write(buffer.Span);
-        while (TakeEvent() is { } data)
+        while (NextEventData() is { } data)
         {
-            if (IsAnswer(data))
+            switch (Classify(data))
             {
-                _answered = true;
-                response.ContentType = "application/json";
-                response.ContentLength = data.Length;
-                await response.Body.WriteAsync(data, cancellationToken);
-                return;
+                case Kind.Answer:
+                    _mode = Mode.Json;
+                    context.Response.ContentType = "application/json";
+                    context.Response.ContentLength = data.Length;
+                    await context.Response.Body.WriteAsync(data, cancellationToken);
+                    return;
+                case Kind.ClientRequest:
+                    _mode = Mode.Sse;
+                    SseResponse.Start(context);
+                    await context.Response.Body.WriteAsync(_pending.GetBuffer().AsMemory(0, (int)_pending.Length), cancellationToken);
+                    await context.Response.Body.FlushAsync(cancellationToken);
+                    return;
             }
         }
     }
@@ -53,8 +72,9 @@ internal sealed class JsonResponseStream(HttpResponse response) : Stream
 
     public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer, offset, count).GetAwaiter().GetResult();
 
-    // Headers must wait for the answer: committing them early would fix the status and content type.
-    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    // Until the answer is known the headers must wait: flushing would commit status and content type.
+    public override Task FlushAsync(CancellationToken cancellationToken) =>
+        _mode == Mode.Sse ? context.Response.Body.FlushAsync(cancellationToken) : Task.CompletedTask;
 
     public override void Flush()
     {
@@ -66,56 +86,66 @@ internal sealed class JsonResponseStream(HttpResponse response) : Stream
 
     public override void SetLength(long value) => throw new NotSupportedException();
 
-    /// <summary>Removes one complete event from the buffer and returns its data, or null when none is complete.</summary>
-    private byte[]? TakeEvent()
+    /// <summary>The data of the next complete event not yet looked at, or null when there is none.</summary>
+    private byte[]? NextEventData()
     {
-        var buffered = _pending.GetBuffer().AsSpan(0, (int)_pending.Length);
-        var end = buffered.IndexOf(EventEnd);
+        var unscanned = _pending.GetBuffer().AsSpan(_scanned, (int)_pending.Length - _scanned);
+        var end = unscanned.IndexOf(EventEnd);
         if (end < 0)
         {
             return null;
         }
 
-        var data = new List<byte>();
-        foreach (var line in Encoding.UTF8.GetString(buffered[..end]).Split('\n'))
+        _scanned += end + EventEnd.Length;
+        var data = new StringBuilder();
+        foreach (var line in Encoding.UTF8.GetString(unscanned[..end]).Split('\n'))
         {
             if (line.StartsWith("data:", StringComparison.Ordinal))
             {
-                data.AddRange(Encoding.UTF8.GetBytes(line[DataField.Length..].TrimStart(' ')));
+                data.Append(line.AsSpan(5).TrimStart(' '));
             }
         }
 
-        var rest = buffered[(end + EventEnd.Length)..].ToArray();
-        _pending.SetLength(0);
-        _pending.Write(rest);
-        return [.. data];
+        return Encoding.UTF8.GetBytes(data.ToString());
     }
 
-    /// <summary>A JSON-RPC answer has an id and no method; requests and notifications have a method.</summary>
-    private static bool IsAnswer(byte[] data)
+    private enum Kind
+    {
+        None,
+        Notification,
+        ClientRequest,
+        Answer,
+    }
+
+    /// <summary>An answer has an id and no method; a request to the client has both; a notification only a method.</summary>
+    private static Kind Classify(byte[] data)
     {
         if (data.Length == 0)
         {
-            return false;
+            return Kind.None;
         }
 
         var reader = new Utf8JsonReader(data);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            return false;
+            return Kind.None;
         }
 
+        bool hasMethod = false, hasId = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("method"))
-            {
-                return false;
-            }
-
+            hasMethod |= reader.ValueTextEquals("method");
+            hasId |= reader.ValueTextEquals("id");
             reader.Read();
             reader.Skip();
         }
 
-        return true;
+        return (hasMethod, hasId) switch
+        {
+            (true, true) => Kind.ClientRequest,
+            (true, false) => Kind.Notification,
+            (false, true) => Kind.Answer,
+            _ => Kind.None,
+        };
     }
 }

@@ -29,7 +29,7 @@ internal sealed class McpTransportPost(IOptions<McpHttpOptions> options)
                 SseResponse.Start(context);
             }
 
-            var body = _json ? new JsonResponseStream(response) : response.Body;
+            var body = _json ? new JsonResponseStream(context) : response.Body;
             var answered = await transport.HandlePostRequestAsync(message, body,
                 first => SetStatus(response, first, mapErrorStatus), context.RequestAborted);
             if (!answered)

@@ -27,6 +27,8 @@ internal sealed class McpLiveSession(string id, string? userKey, StreamableHttpS
 
     public McpServer Server => server;
 
+    public bool IsBusy => Volatile.Read(ref _activeRequests) > 0;
+
     public bool IsIdleLongerThan(TimeSpan timeout) =>
         Volatile.Read(ref _activeRequests) == 0 && _time.GetElapsedTime(Volatile.Read(ref _lastUsed)) > timeout;
 

@@ -74,12 +74,19 @@ internal sealed class McpSessionManager(
         return existed;
     }
 
-    /// <summary>Ends sessions nobody has used for the idle timeout.</summary>
+    /// <summary>
+    /// Ends sessions nobody has used for the idle timeout, and keeps the store from expiring those
+    /// still busy here (a long tool call, an open GET stream).
+    /// </summary>
     public async Task EndIdleAsync(TimeSpan idleTimeout, CancellationToken cancellationToken)
     {
         foreach (var (id, live) in _live)
         {
-            if (live.IsIdleLongerThan(idleTimeout))
+            if (live.IsBusy)
+            {
+                await store.TouchAsync(id, cancellationToken);
+            }
+            else if (live.IsIdleLongerThan(idleTimeout))
             {
                 await EndAsync(id, cancellationToken);
             }
