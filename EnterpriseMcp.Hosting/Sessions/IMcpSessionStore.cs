@@ -10,8 +10,11 @@ public interface IMcpSessionStore
 {
     ValueTask CreateAsync(McpSessionRecord session, CancellationToken cancellationToken);
 
-    /// <summary>Returns the session and restarts its idle clock; null when it ended or expired.</summary>
-    ValueTask<McpSessionRecord?> TouchAsync(string sessionId, CancellationToken cancellationToken);
+    /// <summary>The session; null when it ended or expired.</summary>
+    ValueTask<McpSessionRecord?> GetAsync(string sessionId, CancellationToken cancellationToken);
+
+    /// <summary>Restarts the session's idle clock: its owner used it, or it is busy on some replica.</summary>
+    ValueTask TouchAsync(string sessionId, CancellationToken cancellationToken);
 
     ValueTask SetInitializeParamsAsync(string sessionId, InitializeRequestParams initializeParams, CancellationToken cancellationToken);
 

@@ -17,7 +17,7 @@ internal sealed class InMemoryMcpSessionStore(IOptions<McpHttpOptions> options, 
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask<McpSessionRecord?> TouchAsync(string sessionId, CancellationToken cancellationToken)
+    public ValueTask<McpSessionRecord?> GetAsync(string sessionId, CancellationToken cancellationToken)
     {
         if (!_sessions.TryGetValue(sessionId, out var entry))
         {
@@ -30,8 +30,17 @@ internal sealed class InMemoryMcpSessionStore(IOptions<McpHttpOptions> options, 
             return ValueTask.FromResult<McpSessionRecord?>(null);
         }
 
-        entry.LastUsed = time.GetTimestamp();
         return ValueTask.FromResult<McpSessionRecord?>(entry.Session);
+    }
+
+    public ValueTask TouchAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        if (_sessions.TryGetValue(sessionId, out var entry) && !IsExpired(entry))
+        {
+            entry.LastUsed = time.GetTimestamp();
+        }
+
+        return ValueTask.CompletedTask;
     }
 
     public ValueTask SetInitializeParamsAsync(string sessionId, InitializeRequestParams initializeParams, CancellationToken cancellationToken)

@@ -51,4 +51,24 @@ public sealed class SessionExpiryTests
         using var next = await server.Client.SendAsync(SessionRequests.ToolsList(sessionId), Cancellation);
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
     }
+
+    [Fact]
+    public async Task AnotherUsersRefusedRequests_DoNotKeepTheSessionAlive()
+    {
+        await using var server = await McpTestServer.StartAsync(ShortIdleTimeout);
+        var sessionId = await SessionRequests.OpenAsync(server, user: "alice");
+
+        // Bob keeps knocking well within the idle timeout; only alice's own use may keep the session.
+        var status = HttpStatusCode.Forbidden;
+        for (var attempt = 0; attempt < 150 && status == HttpStatusCode.Forbidden; attempt++)
+        {
+            await Task.Delay(100, Cancellation);
+            using var refused = await server.Client.SendAsync(SessionRequests.ToolsList(sessionId, user: "bob"), Cancellation);
+            status = refused.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        using var response = await server.Client.SendAsync(SessionRequests.ToolsList(sessionId, user: "alice"), Cancellation);
+        await JsonRpcErrorAssert.IsErrorAsync(response, HttpStatusCode.NotFound, -32001);
+    }
 }
