@@ -25,7 +25,7 @@ internal sealed class McpGetHandler(
         "Bad Request: the Last-Event-ID is unknown, expired, or belongs to another session.");
 
     private static readonly McpRequestRejection StreamOpen = new(StatusCodes.Status409Conflict, McpErrorCodes.ServerError,
-        "Conflict: this session already has its GET stream; resume it with Last-Event-ID.");
+        "Conflict: this session's GET stream is open in another request; only one may be open at a time.");
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -63,30 +63,37 @@ internal sealed class McpGetHandler(
                 return;
             }
         }
-        else if (!session.TryClaimGetStream())
+
+        context.Response.Headers[McpHeaders.SessionId] = session.Id;
+        SseResponse.Start(context);
+        var body = context.Response.Body;
+        if (replay is null && !await session.TryAttachGetStreamAsync(body, context.RequestAborted))
         {
             await StreamOpen.WriteAsync(context);
             return;
         }
 
-        context.Response.Headers[McpHeaders.SessionId] = session.Id;
         using var lease = session.BeginRequest();
-        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
-        SseResponse.Start(context);
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(
+            context.RequestAborted, lifetime.ApplicationStopping, session.Ending);
         try
         {
             if (replay is not null)
             {
-                await SseReplay.CopyAsync(replay, context.Response.Body, stopping.Token);
+                await SseReplay.CopyAsync(replay, body, stopping.Token);
             }
             else
             {
-                await session.Transport.HandleGetRequestAsync(context.Response.Body, stopping.Token);
+                await Task.Delay(Timeout.Infinite, stopping.Token);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            // Clients end an SSE stream by disconnecting; shutdown ends it too.
+            // Clients end an SSE stream by disconnecting; shutdown and the session's end close it too.
+        }
+        finally
+        {
+            session.DetachGetStream(body);
         }
     }
 }

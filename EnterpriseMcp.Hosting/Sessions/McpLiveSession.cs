@@ -13,7 +13,8 @@ internal sealed class McpLiveSession(string id, string? userKey, StreamableHttpS
     private readonly TimeProvider _time = time;
     private readonly CancellationTokenSource _stopping = new();
     private int _activeRequests;
-    private int _getStreamClaimed;
+    private readonly GetStreamRelay _getStream = new();
+    private Task? _getStreamPump;
     private int _disposed;
     private readonly long _started = time.GetTimestamp();
     private long _lastUsed = time.GetTimestamp();
@@ -32,8 +33,30 @@ internal sealed class McpLiveSession(string id, string? userKey, StreamableHttpS
     public bool IsIdleLongerThan(TimeSpan timeout) =>
         Volatile.Read(ref _activeRequests) == 0 && _time.GetElapsedTime(Volatile.Read(ref _lastUsed)) > timeout;
 
-    /// <summary>The SDK transport serves one GET stream per session; later GETs resume it with Last-Event-ID.</summary>
-    public bool TryClaimGetStream() => Interlocked.Exchange(ref _getStreamClaimed, 1) == 0;
+    /// <summary>Ends with the session, so that an open GET stream does too.</summary>
+    public CancellationToken Ending => _stopping.Token;
+
+    /// <summary>
+    /// Makes <paramref name="response"/> the session's GET stream until <see cref="DetachGetStream"/>;
+    /// false while another GET holds it.
+    /// </summary>
+    public async ValueTask<bool> TryAttachGetStreamAsync(Stream response, CancellationToken cancellationToken)
+    {
+        if (!await _getStream.TryAttachAsync(response, cancellationToken))
+        {
+            return false;
+        }
+
+        // The transport accepts one GET per session, so it gets the relay, once, for the session's life.
+        lock (_getStream)
+        {
+            _getStreamPump ??= transport.HandleGetRequestAsync(_getStream, _stopping.Token);
+        }
+
+        return true;
+    }
+
+    public void DetachGetStream(Stream response) => _getStream.Detach(response);
 
     public void Start() => _running = server.RunAsync(_stopping.Token);
 
@@ -56,10 +79,11 @@ internal sealed class McpLiveSession(string id, string? userKey, StreamableHttpS
         try
         {
             await _running;
+            await (_getStreamPump ?? Task.CompletedTask);
         }
         catch (OperationCanceledException)
         {
-            // Ending a session cancels its server loop; that is the expected way out.
+            // Ending a session cancels its server loop and GET pump; that is the expected way out.
         }
 
         await server.DisposeAsync();
