@@ -20,7 +20,7 @@ internal sealed class McpTransportPost(IOptions<McpHttpOptions> options)
         string version, string? sessionId, bool mapErrorStatus)
     {
         var response = context.Response;
-        var operation = McpOperation.Start(message, sessionId, version.Length > 0 ? version : McpProtocolVersion.DefaultWhenHeaderMissing);
+        var operation = McpOperation.Start(message, sessionId, VersionOf(message, version));
         var cancelled = false;
         try
         {
@@ -47,6 +47,13 @@ internal sealed class McpTransportPost(IOptions<McpHttpOptions> options)
             operation?.Complete(cancelled);
         }
     }
+
+    // An initialize request names its version in the body; later requests without the header use the spec's default.
+    private static string VersionOf(JsonRpcMessage message, string header) =>
+        header.Length > 0 ? header
+        : message is JsonRpcRequest { Method: RequestMethods.Initialize } initialize &&
+          McpMessageFields.String(initialize.Params, "protocolVersion") is { } requested ? requested
+        : McpProtocolVersion.DefaultWhenHeaderMissing;
 
     private static ValueTask SetStatus(HttpResponse response, JsonRpcMessage? first, bool mapErrorStatus)
     {

@@ -11,22 +11,22 @@ internal sealed class McpLiveSession(string id, string? userKey, StreamableHttpS
     McpServer server, TimeProvider time) : IAsyncDisposable
 {
     private readonly TimeProvider _time = time;
-    private readonly CancellationTokenSource _stopping = new();
-    private int _activeRequests;
-    private readonly GetStreamRelay _getStream = new();
-    private Task? _getStreamPump;
-    private int _disposed;
     private readonly long _started = time.GetTimestamp();
-    private long _lastUsed = time.GetTimestamp();
+
+    // Never disposed: requests racing the session's end may still link to its token.
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly GetStreamRelay _getStream = new();
     private Task _running = Task.CompletedTask;
+    private Task? _getStreamPump;
+    private int _activeRequests;
+    private long _lastUsed = time.GetTimestamp();
+    private int _disposed;
 
     public string Id => id;
 
     public string? UserKey => userKey;
 
     public StreamableHttpServerTransport Transport => transport;
-
-    public McpServer Server => server;
 
     public bool IsBusy => Volatile.Read(ref _activeRequests) > 0;
 
@@ -76,20 +76,23 @@ internal sealed class McpLiveSession(string id, string? userKey, StreamableHttpS
 
         await _stopping.CancelAsync();
         await transport.DisposeAsync();
+        await EndedAsync(_running);
+        await EndedAsync(Volatile.Read(ref _getStreamPump));
+        await server.DisposeAsync();
+        McpServerTelemetry.SessionDuration.Record(_time.GetElapsedTime(_started).TotalSeconds,
+            new KeyValuePair<string, object?>("network.transport", "tcp"));
+    }
+
+    private static async Task EndedAsync(Task? task)
+    {
         try
         {
-            await _running;
-            await (_getStreamPump ?? Task.CompletedTask);
+            await (task ?? Task.CompletedTask);
         }
         catch (OperationCanceledException)
         {
             // Ending a session cancels its server loop and GET pump; that is the expected way out.
         }
-
-        await server.DisposeAsync();
-        _stopping.Dispose();
-        McpServerTelemetry.SessionDuration.Record(_time.GetElapsedTime(_started).TotalSeconds,
-            new KeyValuePair<string, object?>("network.transport", "tcp"));
     }
 
     internal readonly struct RequestLease(McpLiveSession session) : IDisposable

@@ -34,7 +34,8 @@ public sealed class McpTestServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<McpTestServer> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<McpTestServer> StartAsync(IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -47,6 +48,7 @@ public sealed class McpTestServer : IAsyncDisposable
         builder.Services.AddAuthentication(TestUserAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TestUserAuthentication>(TestUserAuthentication.SchemeName, null);
         builder.Services.AddMcpHosting(ConformanceFixture.Configure);
+        services?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseAuthentication();
