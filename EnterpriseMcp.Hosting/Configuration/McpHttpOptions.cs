@@ -36,8 +36,12 @@ public sealed class McpHttpOptions
     /// <summary>A session with no request for this long is ended.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromHours(2);
 
-    /// <summary>How long SSE events are kept for <c>Last-Event-ID</c> replay after their stream ends.</summary>
-    public TimeSpan EventRetention { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long SSE events are kept for <c>Last-Event-ID</c> replay after their stream ends. A client
+    /// that lost a stream reconnects within seconds, and every POST of a session keeps one stream, so
+    /// a long retention costs memory under load for little gain.
+    /// </summary>
+    public TimeSpan EventRetention { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How often idle sessions and expired event streams are looked for.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
