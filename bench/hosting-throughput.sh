@@ -4,7 +4,7 @@
 # a 2025-11-25 session. Needs wrk (Debian package). Bounded: DURATION seconds per case (default 10).
 #
 #   bash bench/hosting-throughput.sh            # 64 connections, 2 wrk threads
-#   CONNECTIONS=16 DURATION=5 bash bench/hosting-throughput.sh
+#   CONNECTIONS=16 DURATION=5 WARMUP=10 bash bench/hosting-throughput.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -29,9 +29,10 @@ start_server() {
   echo "server did not start" >&2; exit 1
 }
 
-# wrk_case NAME LUA: a warm-up, then the measured run.
+# wrk_case NAME LUA: a warm-up, then the measured run. The warm-up runs at low concurrency: on two
+# busy cores the tiered JIT's background compiles starve, and a short hot warm-up measures tier-0 code.
 wrk_case() {
-  wrk -t2 -c"$CONNECTIONS" -d3s -s "$2" "$base/mcp" >/dev/null 2>&1
+  wrk -t1 -c4 -d"${WARMUP:-15}s" -s "$2" "$base/mcp" >/dev/null 2>&1
   local out; out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$2" "$base/mcp")
   printf '%-44s %10s req/s   p50 %8s   p99 %8s%s\n' "$1" \
     "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" "$(awk '$1=="50%" {print $2}' <<<"$out")" \

@@ -43,6 +43,12 @@ public sealed class McpHttpOptions
     /// </summary>
     public TimeSpan EventRetention { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How many finished SSE streams a session keeps for replay; beyond that the oldest finished ones go,
+    /// so one busy session cannot fill memory within <see cref="EventRetention"/>.
+    /// </summary>
+    public int RetainedStreamsPerSession { get; set; } = 32;
+
     /// <summary>How often idle sessions and expired event streams are looked for.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

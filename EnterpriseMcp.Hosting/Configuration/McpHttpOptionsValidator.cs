@@ -25,6 +25,11 @@ internal sealed class McpHttpOptionsValidator : IValidateOptions<McpHttpOptions>
             failures.Add($"{prefix}:{nameof(options.EventRetention)} must not be negative.");
         }
 
+        if (options.RetainedStreamsPerSession < 1)
+        {
+            failures.Add($"{prefix}:{nameof(options.RetainedStreamsPerSession)} must be at least 1.");
+        }
+
         if (options.SweepInterval <= TimeSpan.Zero)
         {
             failures.Add($"{prefix}:{nameof(options.SweepInterval)} must be positive.");

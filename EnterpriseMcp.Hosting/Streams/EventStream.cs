@@ -61,6 +61,17 @@ internal sealed class EventStream(long number, string sessionId, string streamId
         }
     }
 
+    public bool HasEnded
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _endedAt is not null;
+            }
+        }
+    }
+
     public bool EndedLongerAgoThan(TimeSpan retention)
     {
         lock (_gate)

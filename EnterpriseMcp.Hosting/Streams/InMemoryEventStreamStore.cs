@@ -9,11 +9,14 @@ namespace EnterpriseMcp.Hosting.Streams;
 /// <summary>
 /// Keeps every SSE event of a session's streams so a client that lost its connection can resume with
 /// Last-Event-ID. An event id is "{stream}-{sequence}": unique, and it names the one stream to replay.
+/// Finished streams go after the retention period, or sooner once a session has too many.
 /// </summary>
 internal sealed class InMemoryEventStreamStore(IOptions<McpHttpOptions> options, TimeProvider time) : ISseEventStreamStore
 {
     private readonly ConcurrentDictionary<long, EventStream> _streams = new();
+    private readonly ConcurrentDictionary<string, SessionStreams> _sessions = new(StringComparer.Ordinal);
     private readonly TimeSpan _retention = options.Value.EventRetention;
+    private readonly int _perSession = options.Value.RetainedStreamsPerSession;
     private long _lastStreamNumber;
 
     public int StreamCount => _streams.Count;
@@ -23,6 +26,11 @@ internal sealed class InMemoryEventStreamStore(IOptions<McpHttpOptions> options,
         var number = Interlocked.Increment(ref _lastStreamNumber);
         var stream = new EventStream(number, streamOptions.SessionId, streamOptions.StreamId, streamOptions.Mode, time);
         _streams[number] = stream;
+        foreach (var evicted in _sessions.GetOrAdd(stream.SessionId, static _ => new()).Add(stream, _perSession))
+        {
+            _streams.TryRemove(evicted, out _);
+        }
+
         return ValueTask.FromResult<ISseEventStreamWriter>(new EventStreamWriter(stream));
     }
 
@@ -43,6 +51,10 @@ internal sealed class InMemoryEventStreamStore(IOptions<McpHttpOptions> options,
             if (stream.EndedLongerAgoThan(_retention))
             {
                 _streams.TryRemove(number, out _);
+                if (_sessions.TryGetValue(stream.SessionId, out var session) && session.Remove(number) == 0)
+                {
+                    _sessions.TryRemove(KeyValuePair.Create(stream.SessionId, session));
+                }
             }
         }
     }
