@@ -10,7 +10,7 @@ namespace EnterpriseMcp.Hosting.Http;
 /// transport spec allows. A request to the client (sampling, elicitation) cannot travel in a JSON
 /// answer, so on the first one the response becomes an SSE stream after all, buffered events included.
 /// </summary>
-internal sealed class JsonResponseStream(HttpContext context) : Stream
+internal sealed class JsonResponseStream(HttpContext context) : WriteOnlyStream
 {
     private static readonly byte[] EventEnd = "\n\n"u8.ToArray();
 
@@ -24,16 +24,6 @@ internal sealed class JsonResponseStream(HttpContext context) : Stream
         Json,
         Sse,
     }
-
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -67,24 +57,9 @@ internal sealed class JsonResponseStream(HttpContext context) : Stream
         }
     }
 
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer, offset, count).GetAwaiter().GetResult();
-
     // Until the answer is known the headers must wait: flushing would commit status and content type.
     public override Task FlushAsync(CancellationToken cancellationToken) =>
         _mode == Mode.Sse ? context.Response.Body.FlushAsync(cancellationToken) : Task.CompletedTask;
-
-    public override void Flush()
-    {
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     /// <summary>The data of the next complete event not yet looked at, or null when there is none.</summary>
     private byte[]? NextEventData()

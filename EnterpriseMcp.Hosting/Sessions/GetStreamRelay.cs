@@ -1,3 +1,5 @@
+using EnterpriseMcp.Hosting.Http;
+
 namespace EnterpriseMcp.Hosting.Sessions;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace EnterpriseMcp.Hosting.Sessions;
 /// forwards to whichever GET response is attached and drops what arrives while none is (a client
 /// that wants those messages back resumes with Last-Event-ID from the event store).
 /// </summary>
-internal sealed class GetStreamRelay : Stream
+internal sealed class GetStreamRelay : WriteOnlyStream
 {
     // One writer at a time on a response: the transport's messages and the flush that sends a new GET's headers.
     private readonly SemaphoreSlim _writing = new(1, 1);
@@ -35,16 +37,6 @@ internal sealed class GetStreamRelay : Stream
 
     public void Detach(Stream response) => Interlocked.CompareExchange(ref _attached, null, response);
 
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         await _writing.WaitAsync(cancellationToken);
@@ -68,21 +60,6 @@ internal sealed class GetStreamRelay : Stream
         }
     }
 
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer, offset, count).GetAwaiter().GetResult();
-
     // Every write is flushed to the attached response already.
     public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public override void Flush()
-    {
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 }

@@ -45,15 +45,7 @@ public sealed class GetStreamTests
         using var trigger = await server.Client.SendAsync(SessionRequests.CallTool(sessionId, "test_trigger_tool_change"), timeout.Token);
         Assert.Equal(HttpStatusCode.OK, trigger.StatusCode);
         using var events = new SseLineReader(await stream.Content.ReadAsStreamAsync(timeout.Token));
-        while (await events.ReadEventAsync(timeout.Token) is { } item)
-        {
-            if (item.Data?["method"]?.GetValue<string>() == "notifications/tools/list_changed")
-            {
-                return;
-            }
-        }
-
-        Assert.Fail("The GET stream ended without the tools/list_changed notification.");
+        Assert.True(await events.SawMethodAsync("notifications/tools/list_changed", timeout.Token), "The GET stream ended without the tools/list_changed notification.");
     }
 
     [Fact]

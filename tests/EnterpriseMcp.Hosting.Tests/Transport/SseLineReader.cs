@@ -39,5 +39,19 @@ internal sealed class SseLineReader(Stream stream) : IDisposable
         return null;
     }
 
+    /// <summary>Reads until a message with <paramref name="method"/> arrives; false when the stream ends first.</summary>
+    public async Task<bool> SawMethodAsync(string method, CancellationToken cancellationToken)
+    {
+        while (await ReadEventAsync(cancellationToken) is { } item)
+        {
+            if (item.Data?["method"]?.GetValue<string>() == method)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public void Dispose() => _reader.Dispose();
 }

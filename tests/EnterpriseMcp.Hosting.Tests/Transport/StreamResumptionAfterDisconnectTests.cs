@@ -58,14 +58,6 @@ public sealed class StreamResumptionAfterDisconnectTests
             SessionRequests.Get(sessionId, lastEventId: primingId), HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
         using var replay = new SseLineReader(await resumed.Content.ReadAsStreamAsync(timeout.Token));
-        while (await replay.ReadEventAsync(timeout.Token) is { } item)
-        {
-            if (item.Data?["method"]?.GetValue<string>() == "notifications/tools/list_changed")
-            {
-                return;
-            }
-        }
-
-        Assert.Fail("The resumed GET stream ended without the tools/list_changed notification.");
+        Assert.True(await replay.SawMethodAsync("notifications/tools/list_changed", timeout.Token), "The resumed GET stream ended without the tools/list_changed notification.");
     }
 }
