@@ -14,12 +14,12 @@ internal static class TracerProviderFactory
         var builder = Sdk.CreateTracerProviderBuilder()
             // The SDK's own container would otherwise see environment variables only, not appsettings.
             .ConfigureServices(sdkServices => sdkServices.AddSingleton(configuration))
-            .SetResourceBuilder(services.GetRequiredService<ServiceResource>().CreateBuilder())
-            .AddSource(TelemetrySources.ActivitySources);
+            .SetResourceBuilder(services.GetRequiredService<ServiceResource>().CreateBuilder());
 
+        // With nowhere to send spans, listening would only make every request record activities for nothing.
         if (TelemetryConfigKeys.IsOtlpConfigured(configuration))
         {
-            builder.AddOtlpExporter();
+            builder.AddSource(TelemetrySources.ActivitySources).AddOtlpExporter();
         }
 
         return builder.Build();
