@@ -14,8 +14,6 @@ public static class McpProtocolVersion
 
     public static IReadOnlyList<string> Supported { get; } = [July2026, November2025, June2025, March2025, November2024];
 
-    public static IReadOnlyList<string> SessionGeneration { get; } = [November2025, June2025, March2025, November2024];
-
     public static IReadOnlyList<string> StatelessGeneration { get; } = [July2026];
 
     public static bool IsSupported(string? version) => version is not null && Supported.Contains(version);

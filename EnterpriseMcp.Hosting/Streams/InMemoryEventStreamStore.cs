@@ -19,8 +19,6 @@ internal sealed class InMemoryEventStreamStore(IOptions<McpHttpOptions> options,
     private readonly int _perSession = options.Value.RetainedStreamsPerSession;
     private long _lastStreamNumber;
 
-    public int StreamCount => _streams.Count;
-
     public ValueTask<ISseEventStreamWriter> CreateStreamAsync(SseEventStreamOptions streamOptions, CancellationToken cancellationToken)
     {
         var number = Interlocked.Increment(ref _lastStreamNumber);
