@@ -71,30 +71,36 @@ internal static class JsonRpcMessageReader
 
     internal static (JsonRpcMessage? Message, McpRequestRejection? Rejection) Parse(ReadOnlySequence<byte> json)
     {
-        if (!IsWellFormed(json, out var firstToken))
-        {
-            return (null, new(StatusCodes.Status400BadRequest, McpErrorCodes.ParseError,
-                "Parse error: the request body is not well-formed JSON."));
-        }
-
-        if (firstToken == JsonTokenType.StartArray)
-        {
-            return (null, new(StatusCodes.Status400BadRequest, McpErrorCodes.InvalidRequest,
-                "Invalid request: JSON-RPC batches are not supported; send one message per POST."));
-        }
-
+        // One pass for a good message; only a failure is looked at again to tell the client what was wrong.
+        var reader = new Utf8JsonReader(json);
         try
         {
-            var reader = new Utf8JsonReader(json);
             var message = JsonSerializer.Deserialize(ref reader, MessageTypeInfo);
-            return message is null
-                ? (null, NotAMessage())
-                : (message, null);
+            if (message is not null && !reader.Read())
+            {
+                return (message, null);
+            }
         }
         catch (JsonException)
         {
-            return (null, NotAMessage());
+            // Diagnosed below: malformed JSON and well-formed non-messages get different answers.
         }
+
+        return (null, Diagnose(json));
+    }
+
+    private static McpRequestRejection Diagnose(ReadOnlySequence<byte> json)
+    {
+        if (!IsWellFormed(json, out var firstToken))
+        {
+            return new(StatusCodes.Status400BadRequest, McpErrorCodes.ParseError,
+                "Parse error: the request body is not well-formed JSON.");
+        }
+
+        return firstToken == JsonTokenType.StartArray
+            ? new(StatusCodes.Status400BadRequest, McpErrorCodes.InvalidRequest,
+                "Invalid request: JSON-RPC batches are not supported; send one message per POST.")
+            : NotAMessage();
     }
 
     private static bool IsWellFormed(ReadOnlySequence<byte> json, out JsonTokenType firstToken)

@@ -37,10 +37,14 @@ internal sealed class McpSessionSweeper(
         await sessions.EndAllAsync();
     }
 
+    // Only the in-memory stores need sweeping; a store with its own expiry (Redis) is left alone.
+    private readonly InMemoryMcpSessionStore? _sessionStore = services.GetService<IMcpSessionStore>() as InMemoryMcpSessionStore;
+    private readonly InMemoryEventStreamStore? _eventStreams = services.GetService<ISseEventStreamStore>() as InMemoryEventStreamStore;
+
     internal async Task SweepAsync(TimeSpan idleTimeout, CancellationToken cancellationToken)
     {
         await sessions.EndIdleAsync(idleTimeout, cancellationToken);
-        (services.GetService<IMcpSessionStore>() as InMemoryMcpSessionStore)?.RemoveExpired();
-        (services.GetService<ISseEventStreamStore>() as InMemoryEventStreamStore)?.RemoveExpired();
+        _sessionStore?.RemoveExpired();
+        _eventStreams?.RemoveExpired();
     }
 }

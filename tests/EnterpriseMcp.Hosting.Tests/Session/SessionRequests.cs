@@ -40,6 +40,15 @@ internal static class SessionRequests
         return request;
     }
 
+    /// <summary>Opens the session's GET stream and returns it once its headers say 200 and SSE.</summary>
+    public static async Task<HttpResponseMessage> OpenGetStreamAsync(McpTestServer server, string sessionId, CancellationToken cancellationToken)
+    {
+        var response = await server.Client.SendAsync(Get(sessionId), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        return response;
+    }
+
     public static HttpRequestMessage Delete(string? sessionId, string? user = null) =>
         WithSession(new HttpRequestMessage(HttpMethod.Delete, "/mcp"), sessionId, user);
 

@@ -37,9 +37,7 @@ public sealed class GetStreamTests
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
         timeout.CancelAfter(TimeSpan.FromSeconds(15));
 
-        using var stream = await server.Client.SendAsync(SessionRequests.Get(sessionId), HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-        Assert.Equal(HttpStatusCode.OK, stream.StatusCode);
-        Assert.Equal("text/event-stream", stream.Content.Headers.ContentType?.MediaType);
+        using var stream = await SessionRequests.OpenGetStreamAsync(server, sessionId, timeout.Token);
 
         // A notification sent after the GET began can only arrive if the stream is still open.
         using var trigger = await server.Client.SendAsync(SessionRequests.CallTool(sessionId, "test_trigger_tool_change"), timeout.Token);
@@ -53,8 +51,7 @@ public sealed class GetStreamTests
     {
         await using var server = await McpTestServer.StartAsync();
         var sessionId = await SessionRequests.OpenAsync(server);
-        using var first = await server.Client.SendAsync(SessionRequests.Get(sessionId), HttpCompletionOption.ResponseHeadersRead, Cancellation);
-        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        using var first = await SessionRequests.OpenGetStreamAsync(server, sessionId, Cancellation);
 
         using var second = await server.Client.SendAsync(SessionRequests.Get(sessionId), HttpCompletionOption.ResponseHeadersRead, Cancellation);
 
@@ -68,8 +65,7 @@ public sealed class GetStreamTests
         var sessionId = await SessionRequests.OpenAsync(server);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
         timeout.CancelAfter(TimeSpan.FromSeconds(15));
-        using var stream = await server.Client.SendAsync(SessionRequests.Get(sessionId), HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-        Assert.Equal(HttpStatusCode.OK, stream.StatusCode);
+        using var stream = await SessionRequests.OpenGetStreamAsync(server, sessionId, timeout.Token);
 
         using var deleted = await server.Client.SendAsync(SessionRequests.Delete(sessionId), timeout.Token);
         Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);

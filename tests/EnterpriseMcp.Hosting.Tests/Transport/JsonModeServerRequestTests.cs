@@ -23,8 +23,7 @@ public sealed class JsonModeServerRequestTests
         var sessionId = await SessionRequests.OpenAsync(server, capabilities: new JsonObject { ["sampling"] = new JsonObject() });
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
         timeout.CancelAfter(TimeSpan.FromSeconds(10));
-        using var stream = await server.Client.SendAsync(SessionRequests.Get(sessionId), HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-        Assert.Equal(HttpStatusCode.OK, stream.StatusCode);
+        using var stream = await SessionRequests.OpenGetStreamAsync(server, sessionId, timeout.Token);
         using var getEvents = new SseLineReader(await stream.Content.ReadAsStreamAsync(timeout.Token));
 
         var viaPost = PostAnsweredOrAskedAsync(server.Client,
