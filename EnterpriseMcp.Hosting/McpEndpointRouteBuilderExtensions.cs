@@ -1,4 +1,7 @@
+using EnterpriseMcp.Hosting.Authorization;
 using EnterpriseMcp.Hosting.Http;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +10,11 @@ namespace Microsoft.AspNetCore.Builder;
 
 public static class McpEndpointRouteBuilderExtensions
 {
-    /// <summary>Serves MCP over Streamable HTTP at <paramref name="pattern"/>: POST, GET and DELETE on one path.</summary>
+    /// <summary>
+    /// Serves MCP over Streamable HTTP at <paramref name="pattern"/>: POST, GET and DELETE on one path. When the
+    /// server validates tokens (<c>AddMcpResourceServer</c> with an authority), the path requires one and the
+    /// protected resource metadata is served beside it.
+    /// </summary>
     public static IEndpointConventionBuilder MapMcp(this IEndpointRouteBuilder endpoints, string pattern = "/mcp")
     {
         var services = endpoints.ServiceProvider;
@@ -19,6 +26,14 @@ public static class McpEndpointRouteBuilderExtensions
         group.MapPost("", post.HandleAsync);
         group.MapGet("", get.HandleAsync);
         group.MapDelete("", delete.HandleAsync);
+
+        if (services.GetService<BearerChallenges>() is { Options.ValidatesTokens: true } challenges)
+        {
+            group.RequireAuthorization(new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser().Build());
+            ProtectedResourceMetadataEndpoint.Map(endpoints, pattern, challenges);
+        }
+
         return group;
     }
 }

@@ -1,3 +1,4 @@
+using EnterpriseMcp.Hosting.Authorization;
 using EnterpriseMcp.Hosting.Configuration;
 using EnterpriseMcp.Hosting.Http;
 using EnterpriseMcp.Hosting.Sessions;
@@ -32,6 +33,7 @@ public static class McpHostingServiceCollectionExtensions
         services.TryAddSingleton<McpSessionManager>();
         services.TryAddSingleton<OriginValidator>();
         services.TryAddSingleton<McpTransportPost>();
+        services.TryAddSingleton<ToolCallScopeCheck>();
         services.TryAddSingleton<McpPostHandler>();
         services.TryAddSingleton<McpGetHandler>();
         services.TryAddSingleton<McpDeleteHandler>();

@@ -1,3 +1,4 @@
+using EnterpriseMcp.Hosting.Authorization;
 using EnterpriseMcp.Hosting.Configuration;
 using EnterpriseMcp.Hosting.Protocol;
 using EnterpriseMcp.Hosting.Sessions;
@@ -18,7 +19,8 @@ internal sealed class McpPostHandler(
     OriginValidator origins,
     McpSessionManager sessions,
     McpServerFactory servers,
-    McpTransportPost transportPost)
+    McpTransportPost transportPost,
+    ToolCallScopeCheck scopeCheck)
 {
     private readonly McpHttpOptions _options = options.Value;
 
@@ -44,7 +46,8 @@ internal sealed class McpPostHandler(
         var stateless = McpProtocolVersion.IsStatelessGeneration(version);
         var rejection = ProtocolVersionValidator.ValidateHeader(version, message)
             ?? ProtocolVersionValidator.ValidateEnvelope(version, message)
-            ?? (stateless ? StatelessRequestRules.Validate(request, message, version, servers.ServerOptions.ToolCollection) : null);
+            ?? (stateless ? StatelessRequestRules.Validate(request, message, version, servers.ServerOptions.ToolCollection) : null)
+            ?? scopeCheck.Check(context, message, servers.ServerOptions.ToolCollection);
         if (rejection is not null)
         {
             await rejection.WriteAsync(context, id);

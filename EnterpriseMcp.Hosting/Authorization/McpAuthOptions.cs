@@ -1,0 +1,31 @@
+namespace EnterpriseMcp.Hosting.Authorization;
+
+/// <summary>
+/// How this MCP server checks who calls it. Bound from <c>Mcp:Auth</c>. Without an
+/// <see cref="Authority"/> the server serves anonymous callers on loopback only (development).
+/// </summary>
+public sealed class McpAuthOptions
+{
+    public const string SectionName = "Mcp:Auth";
+
+    /// <summary>The authorization server (token issuer) whose JWT access tokens are accepted, e.g. a Keycloak realm URL.</summary>
+    public string? Authority { get; set; }
+
+    /// <summary>
+    /// This server's canonical URI, e.g. <c>https://jira-mcp.example.com/mcp</c>: the only audience a token may carry
+    /// (RFC 8707) and the <c>resource</c> of the protected resource metadata (RFC 9728).
+    /// </summary>
+    public string? Resource { get; set; }
+
+    /// <summary>Where the issuer's OpenID configuration is read; by default <c>{Authority}/.well-known/openid-configuration</c>.</summary>
+    public string? MetadataAddress { get; set; }
+
+    /// <summary>Refuse issuer metadata over plain HTTP. Defaults to on unless the authority is on loopback.</summary>
+    public bool? RequireHttpsMetadata { get; set; }
+
+    /// <summary>Tolerated clock difference when checking a token's lifetime.</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Whether tokens are validated, or the server runs in loopback-only anonymous mode.</summary>
+    public bool ValidatesTokens => !string.IsNullOrWhiteSpace(Authority);
+}
