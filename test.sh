@@ -2,12 +2,13 @@
 # The one command that runs every test of this repository on a fresh Debian 12 machine
 # with the .NET 10 SDK and Node 20:
 #
-#   1. installs what is missing (Debian's `prometheus` for promtool; npm packages of tests/clients),
+#   1. installs what is missing (Debian's `prometheus` for promtool and `postgresql` for the Db tests,
+#      which start their own server; npm packages of tests/clients),
 #   2. builds the solution once (Release; warnings are errors),
 #   3. runs every xunit project tests/*.Tests/*.csproj,
-#   4. starts the conformance fixture server and runs against it
-#        - the Node tests in tests/clients (TypeScript SDK client, /metrics),
-#        - the MCP conformance suite for spec versions 2025-11-25 and 2026-07-28,
+#   4. starts the Jira and Db tool servers and the conformance fixture server with `dotnet run`, and runs
+#        - the Node tests in tests/clients (TypeScript SDK client against all three, /metrics),
+#        - the MCP conformance suite for spec versions 2025-11-25 and 2026-07-28 against the fixture,
 #   5. prints one result line per runner and, as the very last line, `N passed, N failed, N skipped`
 #      summed over all runners. Exits non-zero if anything failed or a runner crashed.
 #
@@ -82,23 +83,26 @@ show_failures() {
   echo "----- end of ${logfile#"$ROOT"/} -----"
 }
 
-SERVER_PID=""
-stop_server() {
-  if [ -n "$SERVER_PID" ]; then
-    # The server was started in its own session (setsid): end the whole group, `dotnet run` and the app.
-    kill -TERM -- "-$SERVER_PID" 2>/dev/null || kill -TERM "$SERVER_PID" 2>/dev/null || true
+SERVER_PIDS=()
+stop_servers() {
+  local pid
+  for pid in "${SERVER_PIDS[@]}"; do
+    # Each server was started in its own session (setsid): end the whole group, `dotnet run` and the app.
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+  done
+  for pid in "${SERVER_PIDS[@]}"; do
     for _ in $(seq 1 50); do
-      kill -0 "$SERVER_PID" 2>/dev/null || break
+      kill -0 "$pid" 2>/dev/null || break
       sleep 0.2
     done
-    kill -KILL -- "-$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-    SERVER_PID=""
-  fi
+    kill -KILL -- "-$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  SERVER_PIDS=()
 }
-trap stop_server EXIT
-trap 'stop_server; exit 130' INT
-trap 'stop_server; exit 143' TERM
+trap stop_servers EXIT
+trap 'stop_servers; exit 130' INT
+trap 'stop_servers; exit 143' TERM
 
 finish() {
   echo
@@ -106,7 +110,7 @@ finish() {
   local r
   for r in "${RESULTS[@]}"; do echo "  $r"; done
   log "full logs: ${LOGS#"$ROOT"/}/"
-  stop_server
+  stop_servers
   echo "$TOTAL_PASSED passed, $TOTAL_FAILED failed, $TOTAL_SKIPPED skipped"
   if [ "$TOTAL_FAILED" -gt 0 ] || [ "$TOTAL_PASSED" -eq 0 ]; then exit 1; fi
   exit 0
@@ -116,6 +120,7 @@ finish() {
 install_debian_packages() {
   local missing=()
   command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+  compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || missing+=(postgresql)
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" -ne 0 ]; then
     log "missing Debian packages (${missing[*]}), and not root to install them: tests that need them will fail"
@@ -204,7 +209,7 @@ for proj in tests/*.Tests/*.csproj; do
 done
 shopt -u nullglob
 
-# ---------------------------------------------------------------- 4. the fixture server
+# ---------------------------------------------------------------- 4. the servers the Node tests use
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()' 2>/dev/null ||
     node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
@@ -214,30 +219,47 @@ http_status() {
   curl -s -o /dev/null -m 5 -w '%{http_code}' "$1" 2>/dev/null || echo 000
 }
 
+# start_server NAME PROJECT: runs PROJECT with `dotnet run -- --urls` on a free loopback port, as a user would,
+# and waits for GET /alive. Sets BASE to its base URL.
 start_server() {
-  PORT=$(free_port)
-  BASE="http://127.0.0.1:$PORT"
-  log "starting the conformance fixture server on $BASE"
-  # setsid: its own process group, so that stop_server ends `dotnet run` and the app it starts.
-  setsid dotnet run --no-build -c Release --project tests/EnterpriseMcp.Conformance.Server \
-    -- --urls "$BASE" </dev/null >"$LOGS/conformance-server.log" 2>&1 &
-  SERVER_PID=$!
+  local name=$1 project=$2 port pid
+  port=$(free_port)
+  BASE="http://127.0.0.1:$port"
+  log "starting $name on $BASE"
+  # setsid: its own process group, so that stop_servers ends `dotnet run` and the app it starts.
+  setsid dotnet run --no-build -c Release --project "$project" -- --urls "$BASE" </dev/null >"$LOGS/$name.log" 2>&1 &
+  pid=$!
+  SERVER_PIDS+=("$pid")
   local deadline=$((SECONDS + 60))
   while [ $SECONDS -lt $deadline ]; do
     if [ "$(http_status "$BASE/alive")" = 200 ]; then
-      log "server is alive (pid $SERVER_PID)"
+      log "$name is alive (pid $pid)"
       return 0
     fi
-    kill -0 "$SERVER_PID" 2>/dev/null || break
+    kill -0 "$pid" 2>/dev/null || break
     sleep 0.5
   done
+  record "$name" 0 1 0 "$LOGS/$name.log" "did not answer GET /alive with 200 within 60s"
   return 1
 }
 
-if ! start_server; then
-  record "conformance fixture server" 0 1 0 "$LOGS/conformance-server.log" "did not answer GET /alive with 200 within 60s"
+# The tool servers start with no configuration, on their embedded defaults (data under the user's
+# local application data folder, as on a developer's machine); /health must be green too.
+TOOL_SERVERS_OK=1
+for tool in jira:EnterpriseMcp.Tools.Jira db:EnterpriseMcp.Tools.Db; do
+  if start_server "${tool%%:*}-server" "${tool#*:}"; then
+    [ "$(http_status "$BASE/health")" = 200 ] || record "${tool%%:*}-server /health" 0 1 0 "$LOGS/${tool%%:*}-server.log" "not 200"
+    printf -v "MCP_${tool%%:*}_URL" '%s' "$BASE/mcp"
+  else
+    TOOL_SERVERS_OK=0
+  fi
+done
+export MCP_JIRA_URL="${MCP_jira_URL:-}" MCP_DB_URL="${MCP_db_URL:-}"
+
+if ! start_server conformance-server tests/EnterpriseMcp.Conformance.Server; then
   finish
 fi
+FIXTURE_PID=${SERVER_PIDS[-1]}
 MCP_URL="$BASE/mcp"
 
 # ---------------------------------------------------------------- 5. Node tests (TypeScript SDK client, metrics)
@@ -324,7 +346,7 @@ if [ "$NODE_OK" = 1 ]; then
   for v in "${SPEC_VERSIONS[@]}"; do
     run_conformance "$v"
   done
-  if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+  if ! kill -0 "$FIXTURE_PID" 2>/dev/null; then
     record "conformance fixture server" 0 1 0 "$LOGS/conformance-server.log" "exited during the tests"
   fi
 fi

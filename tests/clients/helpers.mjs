@@ -4,20 +4,25 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 
 /** The MCP endpoint of the fixture server that test.sh started (MCP_SERVER_URL). */
 export function serverUrl() {
-  const value = process.env.MCP_SERVER_URL;
+  return urlFromEnv('MCP_SERVER_URL', 'the fixture server');
+}
+
+/** An MCP endpoint that test.sh started and named in the environment variable `name`. */
+export function urlFromEnv(name, what) {
+  const value = process.env[name];
   if (!value) {
-    throw new Error('MCP_SERVER_URL is not set: run these tests through test.sh, or start the fixture server and set it');
+    throw new Error(`${name} is not set: run these tests through test.sh, or start ${what} and set it`);
   }
   return new URL(value);
 }
 
 /**
  * A TypeScript SDK client (2025 generation: initialize handshake, stateful session) connected to the
- * fixture server. `capabilities` are the client capabilities it announces.
+ * fixture server, or to `url`. `capabilities` are the client capabilities it announces.
  */
-export async function connectClient({ capabilities = {}, name = 'enterprise-mcp-node-tests' } = {}) {
+export async function connectClient({ capabilities = {}, name = 'enterprise-mcp-node-tests', url = serverUrl() } = {}) {
   const client = new Client({ name, version: '1.0.0' }, { capabilities });
-  const transport = new StreamableHTTPClientTransport(serverUrl());
+  const transport = new StreamableHTTPClientTransport(url);
   await client.connect(transport);
   return { client, transport };
 }
