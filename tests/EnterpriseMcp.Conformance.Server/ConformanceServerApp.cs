@@ -7,6 +7,7 @@ public static class ConformanceServerApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServiceDefaults();
+        builder.AddMcpResourceServer();
         builder.Services.AddMcpHosting(ConformanceFixture.Configure);
         configure?.Invoke(builder);
 
