@@ -14,7 +14,8 @@ namespace EnterpriseMcp.Hosting.Authorization;
 /// issuer, audience = this server's canonical URI (RFC 8707), lifetime. Claims keep their JWT names
 /// (<c>sub</c>, <c>scope</c>, ...).
 /// </summary>
-internal sealed class JwtBearerSetup(IOptions<McpAuthOptions> auth, BearerChallenges challenges) : IConfigureNamedOptions<JwtBearerOptions>
+internal sealed class JwtBearerSetup(IOptions<McpAuthOptions> auth, BearerChallenges challenges, ValidatedTokenCache validated)
+    : IConfigureNamedOptions<JwtBearerOptions>
 {
     public void Configure(string? name, JwtBearerOptions options)
     {
@@ -50,7 +51,39 @@ internal sealed class JwtBearerSetup(IOptions<McpAuthOptions> auth, BearerChalle
             NameClaimType = "preferred_username",
             RoleClaimType = "roles",
         };
-        options.Events = new JwtBearerEvents { OnChallenge = WriteChallengeAsync };
+        options.Events = new JwtBearerEvents
+        {
+            OnMessageReceived = UseValidatedToken,
+            OnTokenValidated = RememberToken,
+            OnChallenge = WriteChallengeAsync,
+        };
+    }
+
+    private Task UseValidatedToken(MessageReceivedContext context)
+    {
+        if (BearerToken(context.Request) is { } token && validated.Find(token) is { } principal)
+        {
+            context.Principal = principal;
+            context.Success();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private Task RememberToken(TokenValidatedContext context)
+    {
+        if (BearerToken(context.Request) is { } token && context.Principal is { } principal)
+        {
+            validated.Add(token, principal, new DateTimeOffset(context.SecurityToken.ValidTo, TimeSpan.Zero));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header.Length > 7 ? header[7..].Trim() : null;
     }
 
     private Task WriteChallengeAsync(JwtBearerChallengeContext context)

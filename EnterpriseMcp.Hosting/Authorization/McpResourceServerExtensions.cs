@@ -23,6 +23,8 @@ public static class McpResourceServerExtensions
         services.AddOptions<McpAuthOptions>().BindConfiguration(McpAuthOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<McpAuthOptions>, McpAuthOptionsValidator>());
         services.TryAddSingleton<BearerChallenges>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ValidatedTokenCache>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>());
