@@ -47,6 +47,9 @@ internal sealed class JwtBearerSetup(IOptions<McpAuthOptions> auth, BearerChalle
             ValidateLifetime = true,
             RequireExpirationTime = true,
             RequireSignedTokens = true,
+            // Only the key the token names: a token whose kid the issuer does not publish is refused (after one
+            // refresh of the key set), rather than tried against every key.
+            TryAllIssuerSigningKeys = false,
             ClockSkew = settings.ClockSkew,
             NameClaimType = "preferred_username",
             RoleClaimType = "roles",

@@ -110,7 +110,7 @@ public sealed class ResourceServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Tokens_for_another_audience_issuer_or_key_and_expired_tokens_get_401_invalid_token()
+    public async Task Forged_foreign_expired_and_premature_tokens_get_401_invalid_token()
     {
         using var otherKey = RSA.Create(2048);
         var rejected = new Dictionary<string, string>
@@ -119,6 +119,10 @@ public sealed class ResourceServerTests : IAsyncLifetime
             ["another issuer"] = _issuer.Mint("eve", Resource, "notes.read", issuer: "http://127.0.0.1:1/evil"),
             ["another key"] = _issuer.Mint("eve", Resource, "notes.read", signingKey: new RsaSecurityKey(otherKey) { KeyId = "test-key-1" }),
             ["expired"] = _issuer.Mint("eve", Resource, "notes.read", lifetime: TimeSpan.FromMinutes(5), notBefore: DateTime.UtcNow.AddMinutes(-30)),
+            ["not yet valid"] = _issuer.Mint("eve", Resource, "notes.read", notBefore: DateTime.UtcNow.AddMinutes(10)),
+            ["alg none"] = _issuer.Forge(Resource, "none"),
+            ["HS256 signed with the public key"] = _issuer.Forge(Resource, "HS256", data => HMACSHA256.HashData(_issuer.PublicKeyPem(), data), kid: "test-key-1"),
+            ["unknown kid"] = _issuer.SignedWithUnknownKid(Resource),
             ["not a JWT"] = "not-a-token",
         };
 

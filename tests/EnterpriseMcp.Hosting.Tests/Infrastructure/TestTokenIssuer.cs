@@ -84,6 +84,36 @@ public sealed class TestTokenIssuer : IAsyncDisposable
         });
     }
 
+    /// <summary>
+    /// A token built by hand, for the forgeries a library would refuse to make: <paramref name="alg"/> in the
+    /// header, and the signature <paramref name="sign"/> computes over <c>header.payload</c> (none: empty).
+    /// </summary>
+    public string Forge(string audience, string alg, Func<byte[], byte[]>? sign = null, string? kid = null)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var header = new JsonObject { ["alg"] = alg, ["typ"] = "JWT" };
+        if (kid is not null)
+        {
+            header["kid"] = kid;
+        }
+
+        var payload = new JsonObject
+        {
+            ["iss"] = Issuer, ["aud"] = audience, ["sub"] = "mallory", ["scope"] = "notes.read notes.write",
+            ["iat"] = now - 60, ["nbf"] = now - 60, ["exp"] = now + 600,
+        };
+        var signed = $"{Base64UrlEncoder.Encode(header.ToJsonString())}.{Base64UrlEncoder.Encode(payload.ToJsonString())}";
+        var signature = sign is null ? "" : Base64UrlEncoder.Encode(sign(System.Text.Encoding.ASCII.GetBytes(signed)));
+        return $"{signed}.{signature}";
+    }
+
+    /// <summary>The public key as an attacker would find it, in PEM: the classic HS256 key-confusion secret.</summary>
+    public byte[] PublicKeyPem() => System.Text.Encoding.ASCII.GetBytes(_key.Rsa.ExportSubjectPublicKeyInfoPem());
+
+    /// <summary>A correctly signed token whose header names a key id the JWKS does not publish.</summary>
+    public string SignedWithUnknownKid(string audience) =>
+        Forge(audience, "RS256", data => _key.Rsa.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1), kid: "not-published");
+
     private static JsonObject Jwks(RsaSecurityKey key)
     {
         var parameters = key.Rsa.ExportParameters(includePrivateParameters: false);
