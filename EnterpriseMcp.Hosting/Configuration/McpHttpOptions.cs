@@ -49,6 +49,14 @@ public sealed class McpHttpOptions
     /// </summary>
     public int RetainedStreamsPerSession { get; set; } = 32;
 
+    /// <summary>
+    /// A session unused this long (no request in flight, no GET stream open) has its server unloaded from
+    /// memory; the session itself lives on in the session store, and its next request rebuilds the server
+    /// from the stored <c>initialize</c> parameters. Keeps thousands of idle sessions cheap. Set it to
+    /// <see cref="IdleTimeout"/> or more to keep every session's server loaded until the session ends.
+    /// </summary>
+    public TimeSpan HibernateAfter { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How often idle sessions and expired event streams are looked for.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -20,6 +20,11 @@ internal sealed class McpHttpOptionsValidator : IValidateOptions<McpHttpOptions>
             failures.Add($"{prefix}:{nameof(options.IdleTimeout)} must be positive (e.g. 02:00:00).");
         }
 
+        if (options.HibernateAfter < TimeSpan.Zero)
+        {
+            failures.Add($"{prefix}:{nameof(options.HibernateAfter)} must not be negative.");
+        }
+
         if (options.EventRetention < TimeSpan.Zero)
         {
             failures.Add($"{prefix}:{nameof(options.EventRetention)} must not be negative.");

@@ -26,6 +26,7 @@ internal sealed class McpDeleteHandler(IOptions<McpHttpOptions> options, OriginV
         }
 
         var lookup = await sessions.FindAsync(sessionId, McpUserKey.From(context.User), context.RequestAborted);
+        using var lease = lookup.Lease;
         if (McpSessionErrors.For(lookup.Status) is { } notServed)
         {
             await notServed.WriteAsync(context);

@@ -51,6 +51,7 @@ internal sealed class McpGetHandler(
             return;
         }
 
+        using var lease = lookup.Lease;
         var session = lookup.Session!;
         var lastEventId = request.Headers[McpHeaders.LastEventId].ToString();
         ISseEventStreamReader? replay = null;
@@ -73,7 +74,6 @@ internal sealed class McpGetHandler(
             return;
         }
 
-        using var lease = session.BeginRequest();
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(
             context.RequestAborted, lifetime.ApplicationStopping, session.Ending);
         try

@@ -79,7 +79,7 @@ internal sealed class McpPostHandler(
     {
         var sessionId = context.Request.Headers[McpHeaders.SessionId].ToString();
         var userKey = McpUserKey.From(context.User);
-        McpLiveSession session;
+        McpSessionLookup lookup;
         if (sessionId.Length == 0)
         {
             if (message is not JsonRpcRequest { Method: RequestMethods.Initialize })
@@ -88,22 +88,21 @@ internal sealed class McpPostHandler(
                 return;
             }
 
-            session = await sessions.StartAsync(userKey, context.RequestAborted);
+            lookup = await sessions.StartAsync(userKey, context.RequestAborted);
         }
         else
         {
-            var lookup = await sessions.FindAsync(sessionId, userKey, context.RequestAborted);
+            lookup = await sessions.FindAsync(sessionId, userKey, context.RequestAborted);
             if (McpSessionErrors.For(lookup.Status) is { } notServed)
             {
                 await notServed.WriteAsync(context, id);
                 return;
             }
-
-            session = lookup.Session!;
         }
 
+        using var lease = lookup.Lease;
+        var session = lookup.Session!;
         context.Response.Headers[McpHeaders.SessionId] = session.Id;
-        using var lease = session.BeginRequest();
         await transportPost.ServeAsync(context, session.Transport, message, version, session.Id, mapErrorStatus: false);
     }
 

@@ -5,7 +5,8 @@ namespace EnterpriseMcp.Hosting.Sessions;
 
 /// <summary>
 /// A session's server running on this replica: a cache of what the session store says exists.
-/// Counts requests in flight (an open GET stream included) so idle expiry never ends a busy session.
+/// Counts requests in flight (an open GET stream included) so idle expiry never ends a busy session,
+/// and hibernation never unloads one.
 /// </summary>
 internal sealed class McpLiveSession(string id, string? userKey, StreamableHttpServerTransport transport,
     McpServer server, TimeProvider time) : IAsyncDisposable
@@ -18,6 +19,9 @@ internal sealed class McpLiveSession(string id, string? userKey, StreamableHttpS
     private readonly GetStreamRelay _getStream = new();
     private Task _running = Task.CompletedTask;
     private Task? _getStreamPump;
+    // Far below zero once hibernated, so that a request racing the unload sees a negative count and looks again.
+    private const int HibernatedMark = int.MinValue / 2;
+
     private int _activeRequests;
     private long _lastUsed = time.GetTimestamp();
     private int _disposed;
@@ -60,14 +64,36 @@ internal sealed class McpLiveSession(string id, string? userKey, StreamableHttpS
 
     public void Start() => _running = server.RunAsync(_stopping.Token);
 
-    public RequestLease BeginRequest()
+    /// <summary>Counts a request in; false when the session was hibernated meanwhile (find it again).</summary>
+    public bool TryBeginRequest(out RequestLease lease)
     {
-        Interlocked.Increment(ref _activeRequests);
+        if (Interlocked.Increment(ref _activeRequests) < 0)
+        {
+            Interlocked.Decrement(ref _activeRequests);
+            lease = default;
+            return false;
+        }
+
         Volatile.Write(ref _lastUsed, _time.GetTimestamp());
-        return new RequestLease(this);
+        lease = new RequestLease(this);
+        return true;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Claims an idle session for unloading: nothing in flight, no GET stream, unused for <paramref name="idleFor"/>,
+    /// and no state the stored record could not rebuild (a log level the client set).
+    /// </summary>
+    public bool TryHibernate(TimeSpan idleFor) =>
+#pragma warning disable MCP9005 // Deprecated from 2026-07-28, but 2025 sessions still set a level, which a rebuilt server would forget.
+        server.LoggingLevel is null
+#pragma warning restore MCP9005
+        && _time.GetElapsedTime(Volatile.Read(ref _lastUsed)) > idleFor
+        && Interlocked.CompareExchange(ref _activeRequests, HibernatedMark, 0) == 0;
+
+    public ValueTask DisposeAsync() => DisposeAsync(sessionEnded: true);
+
+    /// <summary>Stops this replica's server; <paramref name="sessionEnded"/> is false when only hibernating.</summary>
+    public async ValueTask DisposeAsync(bool sessionEnded)
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
         {
@@ -79,6 +105,11 @@ internal sealed class McpLiveSession(string id, string? userKey, StreamableHttpS
         await EndedAsync(_running);
         await EndedAsync(Volatile.Read(ref _getStreamPump));
         await server.DisposeAsync();
+        if (!sessionEnded)
+        {
+            return;
+        }
+
         McpServerTelemetry.SessionDuration.Record(_time.GetElapsedTime(_started).TotalSeconds,
             new KeyValuePair<string, object?>("network.transport", "tcp"));
     }
@@ -99,6 +130,11 @@ internal sealed class McpLiveSession(string id, string? userKey, StreamableHttpS
     {
         public void Dispose()
         {
+            if (session is null)
+            {
+                return;
+            }
+
             Volatile.Write(ref session._lastUsed, session._time.GetTimestamp());
             Interlocked.Decrement(ref session._activeRequests);
         }

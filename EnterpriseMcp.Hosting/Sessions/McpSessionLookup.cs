@@ -7,4 +7,6 @@ internal enum McpSessionLookupStatus
     OtherUser,
 }
 
-internal readonly record struct McpSessionLookup(McpSessionLookupStatus Status, McpLiveSession? Session = null);
+/// <summary>A found session comes with its request counted in (<see cref="Lease"/>), so it cannot hibernate under the request.</summary>
+internal readonly record struct McpSessionLookup(McpSessionLookupStatus Status, McpLiveSession? Session = null,
+    McpLiveSession.RequestLease Lease = default);

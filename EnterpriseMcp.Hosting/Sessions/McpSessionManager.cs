@@ -20,7 +20,7 @@ internal sealed class McpSessionManager(
 
     public int LiveCount => _live.Count;
 
-    public async ValueTask<McpLiveSession> StartAsync(string? userKey, CancellationToken cancellationToken)
+    public async ValueTask<McpSessionLookup> StartAsync(string? userKey, CancellationToken cancellationToken)
     {
         var id = McpSessionId.New();
         await store.CreateAsync(new McpSessionRecord(id, userKey, time.GetUtcNow()), cancellationToken);
@@ -48,17 +48,27 @@ internal sealed class McpSessionManager(
 
         await store.TouchAsync(sessionId, cancellationToken);
 
-        if (_live.TryGetValue(sessionId, out var live))
+        if (_live.TryGetValue(sessionId, out var live) && live.TryBeginRequest(out var lease))
         {
-            return new(McpSessionLookupStatus.Found, live);
+            return new(McpSessionLookupStatus.Found, live, lease);
         }
 
         // Serialised so that concurrent first requests on this replica rebuild the session once.
         await _restoreLock.WaitAsync(cancellationToken);
         try
         {
-            return new(McpSessionLookupStatus.Found,
-                _live.TryGetValue(sessionId, out live) ? live : await LaunchAsync(record.Id, record.UserKey, record.InitializeParams));
+            if (_live.TryGetValue(sessionId, out live))
+            {
+                if (live.TryBeginRequest(out lease))
+                {
+                    return new(McpSessionLookupStatus.Found, live, lease);
+                }
+
+                // Hibernating under our feet: the sweeper disposes it; this request gets a fresh server.
+                _live.TryRemove(new KeyValuePair<string, McpLiveSession>(sessionId, live));
+            }
+
+            return await LaunchAsync(record.Id, record.UserKey, record.InitializeParams);
         }
         finally
         {
@@ -96,6 +106,27 @@ internal sealed class McpSessionManager(
         }
     }
 
+    /// <summary>
+    /// Unloads the servers of sessions idle for <paramref name="idleFor"/>: the session lives on in the store,
+    /// and its next request rebuilds the server, as on a replica that never served it. An idle session then
+    /// costs its stored record, not a running server.
+    /// </summary>
+    public async Task HibernateIdleAsync(TimeSpan idleFor)
+    {
+        List<Task>? unloading = null;
+        foreach (var (id, live) in _live)
+        {
+            if (live.TryHibernate(idleFor))
+            {
+                _live.TryRemove(new KeyValuePair<string, McpLiveSession>(id, live));
+                // Together, not one by one: each waits on its server loop, and thousands may go in one sweep.
+                (unloading ??= []).Add(live.DisposeAsync(sessionEnded: false).AsTask());
+            }
+        }
+
+        await Task.WhenAll(unloading ?? []);
+    }
+
     public async Task EndAllAsync()
     {
         foreach (var id in _live.Keys)
@@ -107,7 +138,7 @@ internal sealed class McpSessionManager(
         }
     }
 
-    private async ValueTask<McpLiveSession> LaunchAsync(string id, string? userKey, InitializeRequestParams? initializeParams)
+    private async ValueTask<McpSessionLookup> LaunchAsync(string id, string? userKey, InitializeRequestParams? initializeParams)
     {
         var transport = new StreamableHttpServerTransport(servers.LoggerFactory)
         {
@@ -125,8 +156,10 @@ internal sealed class McpSessionManager(
         }
 
         var session = new McpLiveSession(id, userKey, transport, servers.CreateForSession(transport, initializeParams), time);
+        // Counted in before anyone else can see it, so that it cannot hibernate before its first request runs.
+        session.TryBeginRequest(out var lease);
         _live[id] = session;
         session.Start();
-        return session;
+        return new(McpSessionLookupStatus.Found, session, lease);
     }
 }

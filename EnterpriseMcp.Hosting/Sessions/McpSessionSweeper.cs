@@ -7,7 +7,10 @@ using ModelContextProtocol.Server;
 
 namespace EnterpriseMcp.Hosting.Sessions;
 
-/// <summary>Ends idle sessions and forgets event streams past retention; ends every session at shutdown.</summary>
+/// <summary>
+/// Ends idle sessions, unloads the servers of sessions idle past <c>HibernateAfter</c>, and forgets event streams
+/// past retention; ends every session at shutdown.
+/// </summary>
 internal sealed class McpSessionSweeper(
     IOptions<McpHttpOptions> options,
     McpSessionManager sessions,
@@ -22,7 +25,7 @@ internal sealed class McpSessionSweeper(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await SweepAsync(settings.IdleTimeout, stoppingToken);
+                await SweepAsync(settings.IdleTimeout, settings.HibernateAfter, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -41,9 +44,14 @@ internal sealed class McpSessionSweeper(
     private readonly InMemoryMcpSessionStore? _sessionStore = services.GetService<IMcpSessionStore>() as InMemoryMcpSessionStore;
     private readonly InMemoryEventStreamStore? _eventStreams = services.GetService<ISseEventStreamStore>() as InMemoryEventStreamStore;
 
-    internal async Task SweepAsync(TimeSpan idleTimeout, CancellationToken cancellationToken)
+    internal async Task SweepAsync(TimeSpan idleTimeout, TimeSpan hibernateAfter, CancellationToken cancellationToken)
     {
         await sessions.EndIdleAsync(idleTimeout, cancellationToken);
+        if (hibernateAfter < idleTimeout)
+        {
+            await sessions.HibernateIdleAsync(hibernateAfter);
+        }
+
         _sessionStore?.RemoveExpired();
         _eventStreams?.RemoveExpired();
     }
