@@ -1,0 +1,30 @@
+namespace EnterpriseMcp.Tools.Db.Configuration;
+
+/// <summary>Bound from <c>Db</c>; the PostgreSQL connection string is <c>ConnectionStrings:db</c>.</summary>
+public sealed class DbOptions
+{
+    public const string SectionName = "Db";
+
+    /// <summary>The embedded sample database; by default under the user's local application data folder.</summary>
+    public string EmbeddedDatabasePath { get; set; } = Path.Combine(
+        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
+        "EnterpriseMcp", "db", "sample.db");
+
+    /// <summary>PostgreSQL role every read runs as (<c>SET LOCAL ROLE</c>), for a login that may do more.</summary>
+    public string? ReadOnlyRole { get; set; }
+
+    /// <summary>Longest a statement may run; the database cancels it after that.</summary>
+    public TimeSpan StatementTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Rows a query returns when the caller does not say.</summary>
+    public int DefaultMaxRows { get; set; } = 100;
+
+    /// <summary>Most rows a caller may ask for.</summary>
+    public int MaxRows { get; set; } = 1000;
+
+    /// <summary>Largest rendered result; rows beyond it are cut with a notice.</summary>
+    public int MaxResultBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Whether the <c>execute</c> tool (writes) exists at all.</summary>
+    public bool AllowWrites { get; set; }
+}

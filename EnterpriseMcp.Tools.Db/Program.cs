@@ -1,0 +1,3 @@
+using EnterpriseMcp.Tools.Db;
+
+DbServerApp.Create(args).Run();
