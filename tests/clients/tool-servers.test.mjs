@@ -1,4 +1,4 @@
-// The TypeScript SDK's client against the tool servers, each started by test.sh with
+// The TypeScript SDK's client against the Jira and Db tool servers, each started by test.sh with
 // `dotnet run --project ...` and no configuration: their embedded defaults.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,6 +14,38 @@ function checkToolShapes(tools) {
     assert.equal(typeof tool.annotations?.readOnlyHint, 'boolean', `${tool.name} does not say whether it is read-only`);
   }
 }
+
+describe('Jira tool server (embedded tracker)', () => {
+  let client;
+  before(async () => ({ client } = await connectClient({ url: urlFromEnv('MCP_JIRA_URL', 'the Jira tool server') })));
+  after(async () => client?.close());
+
+  it('lists its six tools with truthful read-only hints', async () => {
+    const tools = await listAllTools(client);
+    checkToolShapes(tools);
+    const byName = Object.fromEntries(tools.map((t) => [t.name, t]));
+    for (const name of ['get_issue', 'search_issues', 'list_projects']) assert.equal(byName[name]?.annotations.readOnlyHint, true, name);
+    for (const name of ['create_issue', 'add_comment', 'transition_issue']) assert.equal(byName[name]?.annotations.readOnlyHint, false, name);
+  });
+
+  it('finds the demo issues and reads one', async () => {
+    const projects = await client.callTool({ name: 'list_projects', arguments: {} });
+    assert.notEqual(projects.isError, true, text(projects));
+    const search = await client.callTool({ name: 'search_issues', arguments: { jql: 'ORDER BY created DESC', max_results: 3 } });
+    assert.notEqual(search.isError, true, text(search));
+    const key = text(search).match(/\b[A-Z][A-Z0-9]+-\d+\b/)?.[0];
+    assert.ok(key, `no issue key in ${text(search)}`);
+    const issue = await client.callTool({ name: 'get_issue', arguments: { key } });
+    assert.notEqual(issue.isError, true, text(issue));
+    assert.match(text(issue), new RegExp(key));
+  });
+
+  it('says plainly that a missing issue does not exist', async () => {
+    const result = await client.callTool({ name: 'get_issue', arguments: { key: 'NOPE-99999' } });
+    assert.equal(result.isError, true);
+    assert.doesNotMatch(text(result), /\bat [A-Za-z.]+\(|Exception/, 'no stack trace');
+  });
+});
 
 describe('Db tool server (embedded sample database)', () => {
   let client;

@@ -1,0 +1,3 @@
+using EnterpriseMcp.Tools.Jira;
+
+JiraServerApp.Create(args).Run();
