@@ -1,9 +1,14 @@
+using System.Text.Json.Serialization;
+
 namespace EnterpriseMcp.Tools.Jira.Tracker;
 
-internal sealed record Issue(string Key, string Summary, string? Description, string Status, string IssueType,
-    string? Assignee, DateTimeOffset Created, DateTimeOffset Updated, IReadOnlyList<Comment> Comments);
+// Nullable fields are written as null rather than left out: the output schema lists every field as required,
+// and clients that check structured content against it (the TypeScript SDK does) refuse a missing one.
+internal sealed record Issue(string Key, string Summary, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Description,
+    string Status, string IssueType, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Assignee, DateTimeOffset Created, DateTimeOffset Updated, IReadOnlyList<Comment> Comments);
 
-internal sealed record IssueSummary(string Key, string Summary, string Status, string IssueType, string? Assignee, DateTimeOffset Updated);
+internal sealed record IssueSummary(string Key, string Summary, string Status, string IssueType,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Assignee, DateTimeOffset Updated);
 
 /// <summary><see cref="More"/>: the tracker holds further matches beyond those returned.</summary>
 internal sealed record SearchResult(IReadOnlyList<IssueSummary> Issues, bool More);

@@ -68,6 +68,16 @@ public sealed class EmbeddedServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_unassigned_issue_says_so_with_null_as_its_output_schema_requires()
+    {
+        var found = (await _server.CallAsync("search_issues", new() { ["jql"] = "assignee IS EMPTY ORDER BY created ASC" })).Structured();
+
+        var first = found.GetProperty("issues")[0];
+        Assert.Equal("DEMO-4", first.GetProperty("key").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, first.GetProperty("assignee").ValueKind);
+    }
+
+    [Fact]
     public async Task Max_results_bounds_a_search_and_says_there_is_more()
     {
         var page = (await _server.CallAsync("search_issues", new() { ["jql"] = "", ["max_results"] = 4 })).Structured();
