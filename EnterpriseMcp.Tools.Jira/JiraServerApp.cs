@@ -1,4 +1,4 @@
-using System.Reflection;
+using EnterpriseMcp.Hosting.Tools;
 using EnterpriseMcp.Tools.Jira.Cloud;
 using EnterpriseMcp.Tools.Jira.Configuration;
 using EnterpriseMcp.Tools.Jira.Embedded;
@@ -55,9 +55,9 @@ public static class JiraServerApp
         server.Capabilities ??= new ServerCapabilities();
         server.Capabilities.Tools ??= new ToolsCapability();
         var tools = server.ToolCollection ??= [];
-        foreach (var method in typeof(JiraTools).GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.IsDefined(typeof(McpServerToolAttribute))))
+        foreach (var tool in AttributedTools.From(typeof(JiraTools), services))
         {
-            tools.Add(McpServerTool.Create(method, target: null, new McpServerToolCreateOptions { Services = services }));
+            tools.Add(tool);
         }
     }
 }

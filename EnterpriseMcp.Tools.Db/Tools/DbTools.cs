@@ -1,4 +1,4 @@
-using System.Reflection;
+using EnterpriseMcp.Hosting.Tools;
 using EnterpriseMcp.Tools.Db.Configuration;
 using EnterpriseMcp.Tools.Db.Databases;
 using Microsoft.Extensions.Options;
@@ -30,9 +30,9 @@ internal static class DbTools
 
     private static void Add(McpServerPrimitiveCollection<McpServerTool> tools, Type type, IServiceProvider services)
     {
-        foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.IsDefined(typeof(McpServerToolAttribute))))
+        foreach (var tool in AttributedTools.From(type, services))
         {
-            tools.Add(McpServerTool.Create(method, target: null, new McpServerToolCreateOptions { Services = services }));
+            tools.Add(tool);
         }
     }
 }

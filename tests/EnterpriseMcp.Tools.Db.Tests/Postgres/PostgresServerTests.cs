@@ -5,7 +5,7 @@ namespace EnterpriseMcp.Tools.Db.Tests.Postgres;
 /// <summary>The server on a real PostgreSQL, logged in as a role that could write: the read-only transaction must stop it.</summary>
 public sealed class PostgresServerTests(PostgresServer postgres) : IAsyncLifetime
 {
-    private DbTestServer _server = null!;
+    private ToolServerHost _server = null!;
 
     public async ValueTask InitializeAsync() => _server = await DbTestServer.StartAsync(new Dictionary<string, string?>
     {

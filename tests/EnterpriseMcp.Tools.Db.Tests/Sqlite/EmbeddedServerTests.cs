@@ -5,7 +5,7 @@ namespace EnterpriseMcp.Tools.Db.Tests.Sqlite;
 /// <summary>The server with no configuration: the embedded sample database, through the C# SDK client.</summary>
 public sealed class EmbeddedServerTests : IAsyncLifetime
 {
-    private DbTestServer _server = null!;
+    private ToolServerHost _server = null!;
 
     public async ValueTask InitializeAsync() => _server = await DbTestServer.StartAsync();
 

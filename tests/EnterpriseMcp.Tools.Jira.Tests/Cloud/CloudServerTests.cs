@@ -6,7 +6,7 @@ namespace EnterpriseMcp.Tools.Jira.Tests.Cloud;
 public sealed class CloudServerTests : IAsyncLifetime
 {
     private FakeJiraCloud _jira = null!;
-    private JiraTestServer _server = null!;
+    private ToolServerHost _server = null!;
 
     public async ValueTask InitializeAsync()
     {

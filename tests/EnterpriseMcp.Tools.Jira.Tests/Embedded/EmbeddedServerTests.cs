@@ -5,7 +5,7 @@ namespace EnterpriseMcp.Tools.Jira.Tests.Embedded;
 /// <summary>The server with no configuration: the embedded tracker and its demo projects, through the C# SDK client.</summary>
 public sealed class EmbeddedServerTests : IAsyncLifetime
 {
-    private JiraTestServer _server = null!;
+    private ToolServerHost _server = null!;
 
     public async ValueTask InitializeAsync() => _server = await JiraTestServer.StartAsync();
 
