@@ -29,7 +29,14 @@ internal sealed class SqliteDatabase(IOptions<DbOptions> options) : IDatabase
         RunAsync(_readOnly, sql, parameters, async (command, ct) =>
         {
             await using var reader = await command.ExecuteReaderAsync(ct);
-            return await RowReader.ReadAsync(reader, maxRows, _options.MaxResultBytes, ct);
+            var result = await RowReader.ReadAsync(reader, maxRows, _options.MaxResultBytes, ct);
+            // SQLite runs the statements of a text one at a time, as they are read: running the rest here lets the
+            // database refuse a write hidden behind a first SELECT, instead of it being quietly skipped.
+            while (await reader.NextResultAsync(ct))
+            {
+            }
+
+            return result;
         }, cancellationToken);
 
     public Task<QueryResult> ListTablesAsync(CancellationToken cancellationToken) => QueryAsync(

@@ -60,6 +60,7 @@ public sealed class EmbeddedServerTests : IAsyncLifetime
     [InlineData("ATTACH DATABASE 'copy.db' AS copy")]
     [InlineData("VACUUM INTO 'copy.db'")]
     [InlineData("INSERT INTO employees SELECT * FROM employees WHERE id = 1")]
+    [InlineData("SELECT 1; DELETE FROM employees")]
     public async Task Writes_through_query_are_refused_by_the_database_and_change_nothing(string sql)
     {
         var result = await _server.CallAsync("query", new() { ["sql"] = sql });
