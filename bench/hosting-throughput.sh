@@ -7,6 +7,7 @@
 #   CONNECTIONS=16 DURATION=5 WARMUP=10 bash bench/hosting-throughput.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source bench/lib.sh
 
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-64}
@@ -17,7 +18,7 @@ cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/
 trap cleanup EXIT
 
 dotnet build -c Release tests/EnterpriseMcp.Conformance.Server -nologo -v q >/dev/null
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$(free_port)
 base="http://127.0.0.1:$port"
 
 start_server() {
@@ -39,13 +40,6 @@ wrk_case() {
     "$(awk '$1=="99%" {print $2}' <<<"$out")" "$(grep -q Non-2xx <<<"$out" && echo '   (non-2xx answers!)')"
 }
 
-lua() { # lua FILE BODY HEADER...
-  local file=$1 body=$2; shift 2
-  { echo 'wrk.method = "POST"'; printf "wrk.body = [[%s]]\n" "$body"
-    echo 'wrk.headers["Content-Type"] = "application/json"'
-    echo 'wrk.headers["Accept"] = "application/json, text/event-stream"'
-    for h in "$@"; do printf 'wrk.headers["%s"] = "%s"\n' "${h%%:*}" "${h#*: }"; done; } >"$file"
-}
 
 meta='"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{}}'
 lua "$work/stateless.lua" "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"test_simple_text\",\"arguments\":{},$meta}}" \

@@ -9,6 +9,7 @@
 #   CONNECTIONS=16 DURATION=5 WARMUP=10 bash bench/tool-server-jwt.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source bench/lib.sh
 
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-64}
@@ -20,7 +21,6 @@ trap cleanup EXIT
 
 (cd bench/ts-baseline && { [ -d node_modules ] || npm ci --no-audit --no-fund >/dev/null; })
 dotnet build -c Release tests/EnterpriseMcp.Conformance.Server -nologo -v q >/dev/null
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 issuer_port=$(free_port); ours_port=$(free_port); ts_port=$(free_port)
 issuer="http://127.0.0.1:$issuer_port"; ours="http://127.0.0.1:$ours_port"; ts="http://127.0.0.1:$ts_port"
 
@@ -37,13 +37,6 @@ env Logging__LogLevel__Default=Warning Mcp__Http__SessionMode=Stateless \
 node bench/ts-baseline/server.mjs "$ts_port" "$issuer" "$ts/mcp" >"$work/ts.log" 2>&1 & pids+=($!)
 wait_for "$ours/alive"; wait_for "$ts/mcp"
 
-lua() { # lua FILE BODY HEADER...
-  local file=$1 body=$2; shift 2
-  { echo 'wrk.method = "POST"'; printf "wrk.body = [[%s]]\n" "$body"
-    echo 'wrk.headers["Content-Type"] = "application/json"'
-    echo 'wrk.headers["Accept"] = "application/json, text/event-stream"'
-    for h in "$@"; do printf 'wrk.headers["%s"] = "%s"\n' "${h%%:*}" "${h#*: }"; done; } >"$file"
-}
 call='"method":"tools/call","params":{"name":"test_simple_text","arguments":{}'
 meta='"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{}}'
 lua "$work/ours-2026.lua" "{\"jsonrpc\":\"2.0\",\"id\":1,$call,$meta}}" "Authorization: Bearer $ours_token" \
