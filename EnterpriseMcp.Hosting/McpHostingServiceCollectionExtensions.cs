@@ -4,6 +4,7 @@ using EnterpriseMcp.Hosting.Http;
 using EnterpriseMcp.Hosting.Sessions;
 using EnterpriseMcp.Hosting.Streams;
 using EnterpriseMcp.Hosting.Telemetry;
+using EnterpriseMcp.Hosting.Tools;
 using EnterpriseMcp.Hosting.Validation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,8 @@ public static class McpHostingServiceCollectionExtensions
         services.TryAddSingleton<ISseEventStreamStore, InMemoryEventStreamStore>();
         services.TryAddSingleton<McpServerFactory>();
         services.TryAddSingleton<McpSessionManager>();
+        services.TryAddSingleton(sp => new McpSessionNotifier(sp.GetRequiredService<McpSessionManager>()));
+        services.TryAddSingleton<IMcpToolDirectory, ServerToolDirectory>();
         services.TryAddSingleton<OriginValidator>();
         services.TryAddSingleton<McpTransportPost>();
         services.TryAddSingleton<ToolCallScopeCheck>();

@@ -2,6 +2,7 @@ using EnterpriseMcp.Hosting.Authorization;
 using EnterpriseMcp.Hosting.Configuration;
 using EnterpriseMcp.Hosting.Protocol;
 using EnterpriseMcp.Hosting.Sessions;
+using EnterpriseMcp.Hosting.Tools;
 using EnterpriseMcp.Hosting.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,8 @@ internal sealed class McpPostHandler(
     McpSessionManager sessions,
     McpServerFactory servers,
     McpTransportPost transportPost,
-    ToolCallScopeCheck scopeCheck)
+    ToolCallScopeCheck scopeCheck,
+    IMcpToolDirectory toolDirectory)
 {
     private readonly McpHttpOptions _options = options.Value;
 
@@ -46,7 +48,7 @@ internal sealed class McpPostHandler(
         var stateless = McpProtocolVersion.IsStatelessGeneration(version);
         var rejection = ProtocolVersionValidator.ValidateHeader(version, message)
             ?? ProtocolVersionValidator.ValidateEnvelope(version, message)
-            ?? (stateless ? StatelessRequestRules.Validate(request, message, version, servers.ServerOptions.ToolCollection) : null)
+            ?? (stateless ? StatelessRequestRules.Validate(request, message, version, toolDirectory) : null)
             ?? scopeCheck.Check(context, message, servers.ServerOptions.ToolCollection);
         if (rejection is not null)
         {

@@ -35,6 +35,8 @@ internal sealed class GetStreamRelay : WriteOnlyStream
         }
     }
 
+    public bool IsAttached => Volatile.Read(ref _attached) is not null;
+
     public void Detach(Stream response) => Interlocked.CompareExchange(ref _attached, null, response);
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)

@@ -32,6 +32,10 @@ internal sealed class McpLiveSession(string id, string? userKey, StreamableHttpS
 
     public StreamableHttpServerTransport Transport => transport;
 
+    public McpServer Server => server;
+
+    public bool HasGetStream => _getStream.IsAttached;
+
     public bool IsBusy => Volatile.Read(ref _activeRequests) > 0;
 
     public bool IsIdleLongerThan(TimeSpan timeout) =>

@@ -20,6 +20,8 @@ internal sealed class McpSessionManager(
 
     public int LiveCount => _live.Count;
 
+    public IEnumerable<McpLiveSession> Listening() => _live.Values.Where(session => session.HasGetStream);
+
     public async ValueTask<McpSessionLookup> StartAsync(string? userKey, CancellationToken cancellationToken)
     {
         var id = McpSessionId.New();

@@ -1,8 +1,8 @@
 using EnterpriseMcp.Hosting.Http;
 using EnterpriseMcp.Hosting.Protocol;
+using EnterpriseMcp.Hosting.Tools;
 using Microsoft.AspNetCore.Http;
 using ModelContextProtocol.Protocol;
-using ModelContextProtocol.Server;
 
 namespace EnterpriseMcp.Hosting.Validation;
 
@@ -13,7 +13,7 @@ namespace EnterpriseMcp.Hosting.Validation;
 internal static class StandardHeadersValidator
 {
     public static McpRequestRejection? Validate(HttpRequest request, JsonRpcMessage message,
-        McpServerPrimitiveCollection<McpServerTool>? tools)
+        IMcpToolDirectory tools)
     {
         var method = McpMessageFields.Method(message);
         if (method is null)
@@ -53,8 +53,8 @@ internal static class StandardHeadersValidator
             return Mismatch($"the {McpHeaders.Name} header '{name}' does not match the body {targetProperty} '{target}'.");
         }
 
-        return method == RequestMethods.ToolsCall && tools is not null && tools.TryGetPrimitive(name, out var tool)
-            ? ParamHeadersValidator.Validate(request, tool.ProtocolTool.InputSchema, McpMessageFields.Params(message)?["arguments"])
+        return method == RequestMethods.ToolsCall && tools.TryGetInputSchema(name, out var inputSchema)
+            ? ParamHeadersValidator.Validate(request, inputSchema, McpMessageFields.Params(message)?["arguments"])
             : null;
     }
 

@@ -1,8 +1,8 @@
 using EnterpriseMcp.Hosting.Http;
 using EnterpriseMcp.Hosting.Protocol;
+using EnterpriseMcp.Hosting.Tools;
 using Microsoft.AspNetCore.Http;
 using ModelContextProtocol.Protocol;
-using ModelContextProtocol.Server;
 
 namespace EnterpriseMcp.Hosting.Validation;
 
@@ -21,7 +21,7 @@ internal static class StatelessRequestRules
     ];
 
     public static McpRequestRejection? Validate(HttpRequest request, JsonRpcMessage message, string version,
-        McpServerPrimitiveCollection<McpServerTool>? tools)
+        IMcpToolDirectory tools)
     {
         if (StandardHeadersValidator.Validate(request, message, tools) is { } mismatch)
         {

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using EnterpriseMcp.Gateway.Configuration;
+using EnterpriseMcp.Gateway.Federation;
+using EnterpriseMcp.Gateway.Resilience;
+using ModelContextProtocol;
+
+namespace EnterpriseMcp.Gateway.Backends;
+
+/// <summary>
+/// One configured backend: its connection, its circuit, and the last catalog it listed. Every call
+/// to it goes through <see cref="SendAsync"/>, so the circuit sees every outcome.
+/// </summary>
+internal sealed class Backend(string name, string prefix, BackendOptions options, BackendConnection connection, TimeProvider time)
+    : IAsyncDisposable
+{
+    private BackendCatalog? _catalog;
+
+    public string Name => name;
+
+    public string Prefix => prefix;
+
+    public BackendOptions Options => options;
+
+    public BackendConnection Connection => connection;
+
+    public CircuitBreaker Circuit { get; } = new(options, time);
+
+    /// <summary>What it listed last; null until the first listing succeeds.</summary>
+    public BackendCatalog? Catalog => Volatile.Read(ref _catalog);
+
+    public bool IsAvailable => Circuit.AllowsCalls && Catalog is not null;
+
+    public void SetCatalog(BackendCatalog catalog) => Volatile.Write(ref _catalog, catalog);
+
+    /// <param name="probe">A recovery probe goes out while the circuit is half-open; nothing else does.</param>
+    public Task<JsonNode> SendAsync(string method, JsonNode? parameters, BackendCall call, CancellationToken cancellationToken,
+        bool probe = false) =>
+        GuardAsync(method, probe, () => connection.SendRequestAsync(method, parameters, call, cancellationToken));
+
+    /// <summary>The handshake, counted by the circuit like any call.</summary>
+    public Task<BackendFeatures> ConnectAsync(bool probe, CancellationToken cancellationToken) =>
+        GuardAsync("connect", probe, () => connection.ConnectAsync(cancellationToken));
+
+    private async Task<T> GuardAsync<T>(string method, bool probe, Func<Task<T>> call)
+    {
+        if (!probe && !Circuit.AllowsCalls)
+        {
+            GatewayMetrics.RecordCall(name, method, "circuit_open", 0);
+            throw Unavailable($"its circuit is open after repeated failures; the gateway checks it again in {Math.Ceiling(Circuit.RetryAfter.TotalSeconds)} s.");
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var result = await call();
+            Circuit.RecordSuccess();
+            GatewayMetrics.RecordCall(name, method, null, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            return result;
+        }
+        catch (BackendUnavailableException e)
+        {
+            Circuit.RecordFailure();
+            GatewayMetrics.RecordCall(name, method, "unavailable", Stopwatch.GetElapsedTime(started).TotalSeconds);
+            throw Unavailable(e.Reason);
+        }
+        catch (McpProtocolException e)
+        {
+            // The backend answered, with an error: it is up.
+            Circuit.RecordSuccess();
+            GatewayMetrics.RecordCall(name, method, ((int)e.ErrorCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Stopwatch.GetElapsedTime(started).TotalSeconds);
+            throw;
+        }
+    }
+
+    public ValueTask DisposeAsync() => connection.DisposeAsync();
+
+    private McpProtocolException Unavailable(string reason) =>
+        new($"Backend '{name}' is unavailable: {reason}", McpErrorCode.InternalError);
+}

@@ -1,0 +1,11 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using ModelContextProtocol.Protocol;
+
+namespace EnterpriseMcp.Gateway.Backends;
+
+/// <summary>How one POST to a backend ended: a result, a JSON-RPC error, or an HTTP status without either.</summary>
+internal readonly record struct BackendAnswer(HttpStatusCode Status, JsonNode? Result, JsonRpcErrorDetail? Error, string? SessionId)
+{
+    public bool Answered => Result is not null || Error is not null;
+}

@@ -1,0 +1,171 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+
+namespace EnterpriseMcp.Gateway.Backends;
+
+internal sealed partial class BackendConnection
+{
+    private static readonly TimeSpan DefaultReconnectDelay = TimeSpan.FromMilliseconds(500);
+
+    private async Task<BackendAnswer> SendOnceAsync(BackendFeatures features, string method, JsonNode? parameters,
+        BackendCall call, CancellationToken cancellationToken)
+    {
+        var generation = features.Choose(call.ClientGeneration);
+        var request = new JsonRpcRequest
+        {
+            Id = NextId(),
+            Method = method,
+            Params = BackendMessages.PrepareParams(parameters?.DeepClone(), generation, call),
+        };
+
+        // On a 2025 session a cancelled call is announced; on 2026-07-28 closing the stream is the announcement.
+        using var cancelling = generation == BackendGeneration.Sessions
+            ? cancellationToken.Register(() => _ = NotifyCancelledAsync(features, request.Id))
+            : default;
+        return await ExchangeAsync(request, features, generation, call, cancellationToken);
+    }
+
+    /// <summary>POSTs a request and reads its answer, JSON or SSE, resuming a 2025 stream the backend closed early.</summary>
+    private async Task<BackendAnswer> ExchangeAsync(JsonRpcRequest request, BackendFeatures? features,
+        BackendGeneration generation, BackendCall call, CancellationToken cancellationToken)
+    {
+        using var post = BackendMessages.Post(_url, request, features, generation, call.InputSchema);
+        var response = await _http.SendAsync(post, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        try
+        {
+            var sessionId = response.Headers.TryGetValues(Hosting.Protocol.McpHeaders.SessionId, out var ids) ? ids.FirstOrDefault() : null;
+            var mediaType = response.Content.Headers.ContentType?.MediaType;
+            if (mediaType == "application/json")
+            {
+                var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                return Answer(response.StatusCode, JsonSerializer.Deserialize<JsonRpcMessage>(body, McpJsonUtilities.DefaultOptions), request.Id, sessionId);
+            }
+
+            if (mediaType != "text/event-stream")
+            {
+                return new BackendAnswer(response.StatusCode, null, null, sessionId);
+            }
+
+            string? lastEventId = null;
+            var delay = DefaultReconnectDelay;
+            while (true)
+            {
+                var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+                await foreach (var sse in SseEventReader.ReadAsync(stream, cancellationToken))
+                {
+                    lastEventId = sse.Id ?? lastEventId;
+                    if (sse.RetryMilliseconds is { } retry)
+                    {
+                        // The backend asks to be polled (SEP-1699): the client's stream is offered the same.
+                        delay = TimeSpan.FromMilliseconds(retry);
+                        if (call.Relay is { } polled)
+                        {
+                            await polled.OnPollingAsync(delay, cancellationToken);
+                        }
+                    }
+
+                    if (sse.Data.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    var message = JsonSerializer.Deserialize<JsonRpcMessage>(sse.Data, McpJsonUtilities.DefaultOptions);
+                    if (Answer(response.StatusCode, message, request.Id, sessionId) is { Answered: true } answer)
+                    {
+                        return answer;
+                    }
+
+                    await RelayAsync(message, features, generation, call, cancellationToken);
+                }
+
+                // The backend closed the stream before answering (SEP-1699 polling): resume it where it stopped.
+                if (generation != BackendGeneration.Sessions || features?.SessionId is null || lastEventId is null)
+                {
+                    throw new IOException("the response stream ended before the answer.");
+                }
+
+                await Task.Delay(delay, cancellationToken);
+                response.Dispose();
+                using var resume = BackendMessages.Get(_url, features, lastEventId);
+                response = await _http.SendAsync(resume, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new IOException($"resuming the response stream was answered HTTP {(int)response.StatusCode}.");
+                }
+            }
+        }
+        finally
+        {
+            response.Dispose();
+        }
+    }
+
+    private static BackendAnswer Answer(HttpStatusCode status, JsonRpcMessage? message, RequestId id, string? sessionId) => message switch
+    {
+        JsonRpcResponse response when response.Id == id => new(status, response.Result ?? new JsonObject(), null, sessionId),
+        JsonRpcError error when error.Id == id || error.Id.Id is null => new(status, null, error.Error, sessionId),
+        _ => new(status, null, null, sessionId),
+    };
+
+    private async Task RelayAsync(JsonRpcMessage? message, BackendFeatures? features, BackendGeneration generation,
+        BackendCall call, CancellationToken cancellationToken)
+    {
+        switch (message)
+        {
+            case JsonRpcNotification notification when call.Relay is { } relay:
+                await relay.OnNotificationAsync(notification, cancellationToken);
+                break;
+            case JsonRpcRequest question when features is not null && generation == BackendGeneration.Sessions:
+                // Answered alongside: the backend may send more (progress, another question) before it needs this answer.
+                _ = AnswerQuestionAsync(question, features, call, cancellationToken);
+                break;
+        }
+    }
+
+    private async Task AnswerQuestionAsync(JsonRpcRequest question, BackendFeatures features, BackendCall call, CancellationToken cancellationToken)
+    {
+        JsonRpcMessage reply;
+        try
+        {
+            var result = call.Relay is { } relay
+                ? await relay.OnRequestAsync(question, cancellationToken)
+                : throw new McpProtocolException($"The gateway has no client to ask '{question.Method}'.", McpErrorCode.MethodNotFound);
+            reply = new JsonRpcResponse { Id = question.Id, Result = result ?? new JsonObject() };
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception e)
+        {
+            LogQuestionFailed(_name, question.Method, e.Message);
+            reply = BackendErrors.ToMessage(question.Id, e);
+        }
+
+        await PostQuietlyAsync(reply, features, cancellationToken);
+    }
+
+    private Task NotifyCancelledAsync(BackendFeatures features, RequestId id) =>
+        PostQuietlyAsync(new JsonRpcNotification
+        {
+            Method = NotificationMethods.CancelledNotification,
+            Params = new JsonObject { ["requestId"] = JsonSerializer.SerializeToNode(id, McpJsonUtilities.DefaultOptions), ["reason"] = "The client cancelled the request." },
+        }, features, _closing.Token);
+
+    /// <summary>Sends a response or notification on the session; a backend that is gone has nobody to tell.</summary>
+    private async Task PostQuietlyAsync(JsonRpcMessage message, BackendFeatures features, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var post = BackendMessages.Post(_url, message, features, BackendGeneration.Sessions);
+            using var response = await _http.SendAsync(post, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
+        {
+            LogPostFailed(_name, e.Message);
+        }
+    }
+}

@@ -1,0 +1,198 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EnterpriseMcp.Gateway.Configuration;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+
+namespace EnterpriseMcp.Gateway.Backends;
+
+/// <summary>
+/// The gateway's MCP client connection to one backend: pooled HTTP connections, one 2025 session
+/// shared by every call (when the backend speaks a 2025 revision), and per-call relaying of what the
+/// backend sends before it answers. Never carries a client's credentials.
+/// </summary>
+internal sealed partial class BackendConnection : IAsyncDisposable
+{
+    private readonly string _name;
+    private readonly BackendOptions _options;
+    private readonly Uri _url;
+    private readonly HttpClient _http;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _connecting = new(1, 1);
+    private readonly CancellationTokenSource _closing = new();
+    private BackendFeatures? _features;
+    private long _nextId;
+
+    public BackendConnection(string name, BackendOptions options, ILogger logger)
+    {
+        _name = name;
+        _options = options;
+        _url = new Uri(options.Url!);
+        _logger = logger;
+        _http = new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = options.MaxConnections,
+            ConnectTimeout = options.ConnectTimeout,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            UseProxy = false,
+        })
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+    }
+
+    public string Name => _name;
+
+    public BackendOptions Options => _options;
+
+    public BackendFeatures? Features => Volatile.Read(ref _features);
+
+    /// <summary>Notifications the backend sends outside any call (list changes, resource updates).</summary>
+    public event Func<BackendConnection, JsonRpcNotification, Task>? Announced;
+
+    public async Task<BackendFeatures> ConnectAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _features) is { } known)
+        {
+            return known;
+        }
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
+        deadline.CancelAfter(_options.Timeout);
+        try
+        {
+            return await HandshakeOnceAsync(deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && !_closing.IsCancellationRequested)
+        {
+            throw new BackendUnavailableException(_name, $"no answer to the handshake within {_options.Timeout.TotalSeconds:0.###} s.");
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or JsonException)
+        {
+            throw new BackendUnavailableException(_name, Describe(e), e);
+        }
+    }
+
+    private async Task<BackendFeatures> HandshakeOnceAsync(CancellationToken cancellationToken)
+    {
+        await _connecting.WaitAsync(cancellationToken);
+        try
+        {
+            if (_features is { } raced)
+            {
+                return raced;
+            }
+
+            var features = await HandshakeAsync(cancellationToken);
+            Volatile.Write(ref _features, features);
+            if (features.SessionId is not null)
+            {
+                _ = ListenAsync(features);
+            }
+
+            return features;
+        }
+        finally
+        {
+            _connecting.Release();
+        }
+    }
+
+    /// <summary>
+    /// Sends one request and waits for its result, relaying what comes before it. A JSON-RPC error
+    /// becomes an <see cref="McpProtocolException"/> with the backend's code and data; no answer in time
+    /// or no connection becomes a <see cref="BackendUnavailableException"/>.
+    /// </summary>
+    public async Task<JsonNode> SendRequestAsync(string method, JsonNode? parameters, BackendCall call, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
+        deadline.CancelAfter(_options.Timeout);
+        BackendFeatures? features = null;
+        try
+        {
+            features = await ConnectAsync(deadline.Token);
+            var answer = await SendOnceAsync(features, method, parameters, call, deadline.Token);
+            if (answer.Status == HttpStatusCode.NotFound && !answer.Answered && features.SessionId is not null)
+            {
+                // The backend forgot the session (it restarted, or expired it): a new one, and once more.
+                Forget(features);
+                features = await ConnectAsync(deadline.Token);
+                answer = await SendOnceAsync(features, method, parameters, call, deadline.Token);
+            }
+
+            return Unwrap(answer);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && !_closing.IsCancellationRequested)
+        {
+            throw new BackendUnavailableException(_name, $"no answer within {_options.Timeout.TotalSeconds:0.###} s.");
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or JsonException)
+        {
+            if (features is not null)
+            {
+                Forget(features);
+            }
+
+            throw new BackendUnavailableException(_name, Describe(e), e);
+        }
+    }
+
+    /// <summary>Drops the session and what the handshake learned, so the next call starts afresh.</summary>
+    public void Forget(BackendFeatures stale) => Interlocked.CompareExchange(ref _features, null, stale);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _closing.CancelAsync();
+        if (Volatile.Read(ref _features) is { SessionId: not null } features)
+        {
+            using var end = new HttpRequestMessage(HttpMethod.Delete, _url);
+            end.Headers.TryAddWithoutValidation(Hosting.Protocol.McpHeaders.SessionId, features.SessionId);
+            end.Headers.TryAddWithoutValidation(Hosting.Protocol.McpHeaders.ProtocolVersion, features.SessionVersion);
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                using var _ = await _http.SendAsync(end, timeout.Token);
+            }
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+            {
+                // Gone already: the backend will expire the session on its own.
+            }
+        }
+
+        _http.Dispose();
+    }
+
+    private JsonNode Unwrap(BackendAnswer answer)
+    {
+        if (answer.Result is { } result)
+        {
+            return result;
+        }
+
+        if (answer.Error is { } error)
+        {
+            throw BackendErrors.ToException(error);
+        }
+
+        if ((int)answer.Status >= 500)
+        {
+            throw new BackendUnavailableException(_name, $"it answered HTTP {(int)answer.Status}.");
+        }
+
+        throw new McpProtocolException($"Backend '{_name}' refused the request with HTTP {(int)answer.Status}.", McpErrorCode.InternalError);
+    }
+
+    private static string Describe(Exception e) => e switch
+    {
+        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } => "the connection was refused.",
+        JsonException => "it sent a message that is not JSON-RPC.",
+        _ => e.Message,
+    };
+
+    private RequestId NextId() => new(Interlocked.Increment(ref _nextId));
+}

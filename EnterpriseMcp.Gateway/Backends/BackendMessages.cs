@@ -1,0 +1,131 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EnterpriseMcp.Hosting.Protocol;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+
+namespace EnterpriseMcp.Gateway.Backends;
+
+/// <summary>Builds the HTTP requests the gateway sends a backend, for either generation.</summary>
+internal static class BackendMessages
+{
+    public const string ClientName = "enterprise-mcp-gateway";
+
+    private static readonly string[] RequestMetaKeys =
+        [MetaKeys.ProtocolVersion, MetaKeys.ClientInfo, MetaKeys.ClientCapabilities, MetaKeys.LogLevel];
+
+    /// <summary>The gateway relays every kind of question a backend may ask, so it declares them all.</summary>
+    public static JsonObject GatewayCapabilities() => new()
+    {
+        ["sampling"] = new JsonObject(),
+        ["elicitation"] = new JsonObject { ["form"] = new JsonObject(), ["url"] = new JsonObject() },
+        ["roots"] = new JsonObject { ["listChanged"] = true },
+    };
+
+    public static JsonObject GatewayInfo() => new() { ["name"] = ClientName, ["version"] = "1.0.0" };
+
+    public static HttpRequestMessage Post(Uri url, JsonRpcMessage message, BackendFeatures? features,
+        BackendGeneration generation, JsonElement? inputSchema = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(message, McpJsonUtilities.DefaultOptions)),
+        };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.TryAddWithoutValidation("Accept", "application/json, text/event-stream");
+        if (generation == BackendGeneration.Stateless)
+        {
+            AddRoutingHeaders(request, message, inputSchema);
+        }
+        else if (features?.SessionVersion is { } version)
+        {
+            request.Headers.TryAddWithoutValidation(McpHeaders.ProtocolVersion, version);
+            if (features.SessionId is { } sessionId)
+            {
+                request.Headers.TryAddWithoutValidation(McpHeaders.SessionId, sessionId);
+            }
+        }
+
+        return request;
+    }
+
+    /// <summary>The GET that resumes a 2025 response stream, or opens the session's own stream.</summary>
+    public static HttpRequestMessage Get(Uri url, BackendFeatures features, string? lastEventId)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("Accept", "text/event-stream");
+        request.Headers.TryAddWithoutValidation(McpHeaders.ProtocolVersion, features.SessionVersion);
+        request.Headers.TryAddWithoutValidation(McpHeaders.SessionId, features.SessionId);
+        if (lastEventId is not null)
+        {
+            request.Headers.TryAddWithoutValidation(McpHeaders.LastEventId, lastEventId);
+        }
+
+        return request;
+    }
+
+    /// <summary>
+    /// On 2026-07-28 each request names its revision, client and capabilities in <c>_meta</c>: a
+    /// 2026 client's own values pass through, a 2025 client's are filled in. A 2025 backend gets none.
+    /// </summary>
+    public static JsonObject PrepareParams(JsonNode? parameters, BackendGeneration generation, BackendCall call)
+    {
+        var prepared = parameters as JsonObject ?? new JsonObject();
+        var meta = prepared["_meta"] as JsonObject;
+        if (generation == BackendGeneration.Sessions)
+        {
+            foreach (var key in RequestMetaKeys)
+            {
+                meta?.Remove(key);
+            }
+
+            return prepared;
+        }
+
+        if (meta is null)
+        {
+            prepared["_meta"] = meta = new JsonObject();
+        }
+
+        meta[MetaKeys.ProtocolVersion] = Configuration.BackendProtocol.Stateless;
+        meta[MetaKeys.ClientInfo] ??= GatewayInfo();
+        meta[MetaKeys.ClientCapabilities] ??= call.ClientCapabilities?.DeepClone() ?? GatewayCapabilities();
+        if (call.LogLevel is { } level)
+        {
+            meta[MetaKeys.LogLevel] ??= level;
+        }
+
+        return prepared;
+    }
+
+    private static void AddRoutingHeaders(HttpRequestMessage request, JsonRpcMessage message, JsonElement? inputSchema)
+    {
+        request.Headers.TryAddWithoutValidation(McpHeaders.ProtocolVersion, Configuration.BackendProtocol.Stateless);
+        if (message is not JsonRpcRequest { Method: var method, Params: var parameters })
+        {
+            if (message is JsonRpcNotification notification)
+            {
+                request.Headers.TryAddWithoutValidation(McpHeaders.Method, notification.Method);
+            }
+
+            return;
+        }
+
+        request.Headers.TryAddWithoutValidation(McpHeaders.Method, method);
+        var target = method switch
+        {
+            RequestMethods.ToolsCall or RequestMethods.PromptsGet => parameters?["name"],
+            RequestMethods.ResourcesRead => parameters?["uri"],
+            _ => null,
+        };
+        if (target?.GetValueKind() == JsonValueKind.String)
+        {
+            request.Headers.TryAddWithoutValidation(McpHeaders.Name, McpHeaderValue.Encode(target.GetValue<string>()));
+        }
+
+        if (inputSchema is { } schema && parameters?["arguments"] is JsonObject arguments)
+        {
+            ParamHeaders.Add(request, schema, arguments);
+        }
+    }
+}

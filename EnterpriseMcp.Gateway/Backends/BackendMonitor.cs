@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using EnterpriseMcp.Gateway.Configuration;
+using EnterpriseMcp.Gateway.Resilience;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+
+namespace EnterpriseMcp.Gateway.Backends;
+
+/// <summary>
+/// Keeps the registry current: applies the configuration at start and on every change on disk (an
+/// invalid change is logged and ignored), lists each backend again every refresh interval, and sends
+/// the recovery probe of each open circuit once its break is over.
+/// </summary>
+internal sealed partial class BackendMonitor(
+    BackendRegistry registry,
+    IConfiguration configuration,
+    IValidateOptions<GatewayOptions> validator,
+    TimeProvider time,
+    ILogger<BackendMonitor> logger) : BackgroundService
+{
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
+    private readonly ConcurrentDictionary<Backend, long> _listedAt = new();
+    private readonly ConcurrentDictionary<Backend, Task> _refreshing = new();
+    private IDisposable? _reloading;
+
+    /// <summary>Fails the start with every configuration problem; then lists every backend once before serving.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var options = Bind() is { } valid ? valid : throw new OptionsValidationException(
+            GatewayOptions.SectionName, typeof(GatewayOptions), Validate(BindUnchecked()).Failures);
+        var added = registry.Apply(options);
+        // Bounded: a backend that is down at start-up must not keep the gateway from serving the others.
+        using var startup = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        startup.CancelAfter(TimeSpan.FromSeconds(10));
+        await Task.WhenAll(added.Select(backend => RefreshAsync(backend, probe: false, startup.Token)));
+        _reloading = ChangeToken.OnChange(configuration.GetReloadToken, Reload);
+        await base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _reloading?.Dispose();
+        await base.StopAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Tick, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            var interval = registry.Options.CatalogRefreshInterval;
+            foreach (var backend in registry.Backends)
+            {
+                if (_refreshing.ContainsKey(backend))
+                {
+                    continue;
+                }
+
+                if (backend.Circuit.State == CircuitState.Open)
+                {
+                    if (backend.Circuit.TryStartProbe())
+                    {
+                        Start(backend, probe: true, stoppingToken);
+                    }
+                }
+                else if (backend.Circuit.State == CircuitState.Closed &&
+                         (backend.Catalog is null || time.GetElapsedTime(_listedAt.GetValueOrDefault(backend)) >= interval))
+                {
+                    Start(backend, probe: false, stoppingToken);
+                }
+            }
+        }
+    }
+
+    private void Start(Backend backend, bool probe, CancellationToken stoppingToken)
+    {
+        var refresh = RefreshAsync(backend, probe, stoppingToken);
+        if (!refresh.IsCompleted)
+        {
+            _refreshing[backend] = refresh;
+            refresh.ContinueWith(_ => _refreshing.TryRemove(backend, out Task? _), TaskScheduler.Default);
+        }
+    }
+
+    private async Task RefreshAsync(Backend backend, bool probe, CancellationToken cancellationToken)
+    {
+        _listedAt[backend] = time.GetTimestamp();
+        try
+        {
+            await registry.RefreshAsync(backend, probe, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping, or start-up's bound reached: the loop lists it later.
+        }
+    }
+
+    private void Reload()
+    {
+        if (Bind() is not { } options)
+        {
+            LogReloadRefused(string.Join(" ", Validate(BindUnchecked()).Failures ?? []));
+            return;
+        }
+
+        foreach (var backend in registry.Apply(options))
+        {
+            Start(backend, probe: false, CancellationToken.None);
+        }
+
+        foreach (var gone in _listedAt.Keys.Where(backend => !registry.Backends.Contains(backend)))
+        {
+            _listedAt.TryRemove(gone, out _);
+        }
+    }
+
+    private GatewayOptions? Bind()
+    {
+        var options = BindUnchecked();
+        return Validate(options).Succeeded ? options : null;
+    }
+
+    private ValidateOptionsResult Validate(GatewayOptions options) => validator.Validate(Options.DefaultName, options);
+
+    private GatewayOptions BindUnchecked()
+    {
+        var options = new GatewayOptions();
+        configuration.GetSection(GatewayOptions.SectionName).Bind(options);
+        return options;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The changed gateway configuration is invalid and was not applied; the backends stay as they were. {Problems}")]
+    private partial void LogReloadRefused(string problems);
+}

@@ -1,0 +1,29 @@
+namespace EnterpriseMcp.Gateway.Configuration;
+
+/// <summary>One backend MCP server (<c>Gateway:Backends:{name}</c>).</summary>
+public sealed class BackendOptions
+{
+    /// <summary>The backend's MCP endpoint, e.g. <c>http://127.0.0.1:5202/mcp</c>.</summary>
+    public string? Url { get; set; }
+
+    /// <summary>What its tool and prompt names are prefixed with; the backend's name when unset, none when empty.</summary>
+    public string? Prefix { get; set; }
+
+    /// <summary><c>auto</c> (the client's generation where the backend speaks it), or one revision to always use.</summary>
+    public string ProtocolVersion { get; set; } = BackendProtocol.Auto;
+
+    /// <summary>The longest a call may take before it is cancelled and counted as a failure.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The longest a TCP connection may take to open.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The most connections kept open to it at once.</summary>
+    public int MaxConnections { get; set; } = 256;
+
+    /// <summary>Transport failures and timeouts in a row that open its circuit.</summary>
+    public int FailureThreshold { get; set; } = 3;
+
+    /// <summary>How long the circuit stays open before a probe checks whether it is back.</summary>
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Options;
+
+namespace EnterpriseMcp.Gateway.Configuration;
+
+/// <summary>
+/// Checks every setting and reports every problem at once, each naming the key to change. Runs at
+/// start-up and on each reload (a reload that fails keeps the backends that were running).
+/// </summary>
+internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
+{
+    private const string Section = GatewayOptions.SectionName;
+
+    public ValidateOptionsResult Validate(string? name, GatewayOptions options)
+    {
+        var problems = new List<string>();
+        if (options.ListPageSize < 1)
+        {
+            problems.Add($"{Section}:ListPageSize must be at least 1 (it is {options.ListPageSize}).");
+        }
+
+        if (options.CatalogRefreshInterval <= TimeSpan.Zero)
+        {
+            problems.Add($"{Section}:CatalogRefreshInterval must be positive (it is {options.CatalogRefreshInterval}).");
+        }
+
+        var prefixes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (backend, settings) in options.Backends)
+        {
+            ValidateBackend(backend, settings, problems);
+            var prefix = ToolNaming.PrefixOf(backend, settings);
+            if (prefixes.TryGetValue(prefix, out var other))
+            {
+                problems.Add($"{Section}:Backends:{backend}:Prefix '{prefix}' is already the prefix of backend '{other}': names would collide.");
+            }
+            else
+            {
+                prefixes[prefix] = backend;
+            }
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private static void ValidateBackend(string backend, BackendOptions settings, List<string> problems)
+    {
+        var key = $"{Section}:Backends:{backend}";
+        if (!ToolNaming.IsPortableName(backend))
+        {
+            problems.Add($"{key}: a backend name may hold only letters, digits, '_' and '-' (at most 64).");
+        }
+
+        if (string.IsNullOrWhiteSpace(settings.Url))
+        {
+            problems.Add($"{key}:Url is required: the backend's MCP endpoint, e.g. http://127.0.0.1:5202/mcp.");
+        }
+        else if (!Uri.TryCreate(settings.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            problems.Add($"{key}:Url '{settings.Url}' is not an absolute http or https URL.");
+        }
+
+        if (!BackendProtocol.Supported.Contains(settings.ProtocolVersion, StringComparer.Ordinal))
+        {
+            problems.Add($"{key}:ProtocolVersion '{settings.ProtocolVersion}' is not one of {string.Join(", ", BackendProtocol.Supported)}.");
+        }
+
+        Positive(settings.Timeout, $"{key}:Timeout", problems);
+        Positive(settings.ConnectTimeout, $"{key}:ConnectTimeout", problems);
+        Positive(settings.BreakDuration, $"{key}:BreakDuration", problems);
+        if (settings.FailureThreshold < 1)
+        {
+            problems.Add($"{key}:FailureThreshold must be at least 1 (it is {settings.FailureThreshold}).");
+        }
+
+        if (settings.MaxConnections < 1)
+        {
+            problems.Add($"{key}:MaxConnections must be at least 1 (it is {settings.MaxConnections}).");
+        }
+    }
+
+    private static void Positive(TimeSpan value, string key, List<string> problems)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            problems.Add($"{key} must be positive (it is {value}).");
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EnterpriseMcp.Gateway.Backends;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+
+namespace EnterpriseMcp.Gateway.Federation;
+
+/// <summary>
+/// What the available backends offer, merged under exposed names: built whole each time a backend's
+/// lists or availability change, and swapped in at once, so a request sees one consistent view.
+/// </summary>
+internal sealed class FederatedCatalog
+{
+    public static readonly FederatedCatalog Empty = new([], "__");
+
+    private readonly Dictionary<string, Routed<Tool>> _tools = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Routed<Prompt>> _prompts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Backend> _resources = new(StringComparer.Ordinal);
+    private readonly List<(UriTemplateMatcher Matcher, Backend Backend)> _templates = [];
+
+    public FederatedCatalog(IEnumerable<Backend> backends, string separator)
+    {
+        var tools = new List<Tool>();
+        var prompts = new List<Prompt>();
+        var resources = new List<Resource>();
+        var templates = new List<ResourceTemplate>();
+        TimeSpan? timeToLive = null;
+        var everyBackendHints = true;
+        foreach (var backend in backends.Where(backend => backend.IsAvailable))
+        {
+            var catalog = backend.Catalog!;
+            foreach (var tool in catalog.Tools)
+            {
+                var exposed = ToolNaming.Expose(backend.Prefix, separator, tool.Name);
+                if (_tools.TryAdd(exposed, new(backend, tool.Name, tool)))
+                {
+                    tools.Add(Renamed(tool, exposed));
+                }
+            }
+
+            foreach (var prompt in catalog.Prompts)
+            {
+                var exposed = ToolNaming.Expose(backend.Prefix, separator, prompt.Name);
+                if (_prompts.TryAdd(exposed, new(backend, prompt.Name, prompt)))
+                {
+                    prompts.Add(Renamed(prompt, exposed));
+                }
+            }
+
+            foreach (var resource in catalog.Resources.Where(resource => _resources.TryAdd(resource.Uri, backend)))
+            {
+                resources.Add(resource);
+            }
+
+            foreach (var template in catalog.ResourceTemplates)
+            {
+                templates.Add(template);
+                _templates.Add((new UriTemplateMatcher(template.UriTemplate), backend));
+            }
+
+            everyBackendHints &= catalog.ListTimeToLive is not null;
+            timeToLive = catalog.ListTimeToLive is { } ttl && (timeToLive is null || ttl < timeToLive) ? ttl : timeToLive;
+        }
+
+        Tools = tools;
+        Prompts = prompts;
+        Resources = resources;
+        ResourceTemplates = templates;
+        ListTimeToLive = everyBackendHints ? timeToLive : null;
+    }
+
+    public IReadOnlyList<Tool> Tools { get; }
+
+    public IReadOnlyList<Prompt> Prompts { get; }
+
+    public IReadOnlyList<Resource> Resources { get; }
+
+    public IReadOnlyList<ResourceTemplate> ResourceTemplates { get; }
+
+    /// <summary>The shortest list lifetime the backends hinted, when every one of them hinted one.</summary>
+    public TimeSpan? ListTimeToLive { get; }
+
+    public bool TryFindTool(string exposedName, out Routed<Tool> tool) => _tools.TryGetValue(exposedName, out tool!);
+
+    public bool TryFindPrompt(string exposedName, out Routed<Prompt> prompt) => _prompts.TryGetValue(exposedName, out prompt!);
+
+    /// <summary>The backend that listed the URI, or else the first whose template matches it.</summary>
+    public Backend? FindResource(string uri) =>
+        _resources.TryGetValue(uri, out var backend) ? backend : _templates.FirstOrDefault(t => t.Matcher.IsMatch(uri)).Backend;
+
+    private static T Renamed<T>(T primitive, string exposedName)
+    {
+        var node = (JsonObject)JsonSerializer.SerializeToNode(primitive, McpJsonUtilities.DefaultOptions)!;
+        node["name"] = exposedName;
+        return node.Deserialize<T>(McpJsonUtilities.DefaultOptions)!;
+    }
+}
+
+/// <summary>An exposed primitive with the backend it lives on and its name there.</summary>
+internal sealed record Routed<T>(Backend Backend, string OriginalName, T Definition);

@@ -1,0 +1,26 @@
+using EnterpriseMcp.Gateway.Backends;
+using EnterpriseMcp.Gateway.Configuration;
+using EnterpriseMcp.Gateway.Resilience;
+using EnterpriseMcp.Gateway.Routing;
+using EnterpriseMcp.Hosting.Tools;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace EnterpriseMcp.Gateway;
+
+internal static class GatewayServiceCollectionExtensions
+{
+    /// <summary>The backends from <c>Gateway</c>, kept current, with their health and metrics.</summary>
+    public static IServiceCollection AddGatewayBackends(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
+        services.TryAddSingleton<BackendRegistry>();
+        services.TryAddSingleton<ResourceSubscriptions>();
+        services.TryAddSingleton<IMcpToolDirectory, GatewayToolDirectory>();
+        services.AddHostedService<ClientAnnouncements>();
+        services.AddHostedService<BackendMonitor>();
+        services.AddHealthChecks().AddCheck<BackendsHealthCheck>("backends");
+        return services;
+    }
+}

@@ -1,0 +1,3 @@
+using EnterpriseMcp.Gateway;
+
+GatewayApp.Create(args).Run();

@@ -1,0 +1,34 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EnterpriseMcp.Gateway.Backends;
+using EnterpriseMcp.Gateway.Configuration;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace EnterpriseMcp.Gateway.Relaying;
+
+/// <summary>What the gateway knows of the client behind one request: its generation, capabilities and log level.</summary>
+internal sealed record InboundCall(McpServer Server, BackendGeneration Generation, ClientCapabilities? Capabilities, LoggingLevel? LogLevel,
+    Func<TimeSpan, CancellationToken, ValueTask> EnablePolling)
+{
+    public static InboundCall Of<TParams>(RequestContext<TParams> context)
+    {
+        var request = context.JsonRpcRequest;
+        var version = request.Context?.ProtocolVersion ?? context.Server.NegotiatedProtocolVersion ?? "";
+        var stateless = BackendProtocol.IsStateless(version);
+#pragma warning disable MCP9005 // A 2025 session's level, set by logging/setLevel, still governs that session.
+        var level = request.Context?.LogLevel ?? (stateless ? null : context.Server.LoggingLevel);
+#pragma warning restore MCP9005
+        var capabilities = request.Context?.ClientCapabilities ?? context.Server.ClientCapabilities;
+        return new InboundCall(context.Server, stateless ? BackendGeneration.Stateless : BackendGeneration.Sessions, capabilities, level,
+            context.EnablePollingAsync);
+    }
+
+    public BackendCall ToBackendCall(JsonElement? inputSchema = null) => new(
+        Generation,
+        new InboundRelay(this),
+        Capabilities is null ? null : JsonSerializer.SerializeToNode(Capabilities, McpJsonUtilities.DefaultOptions) as JsonObject,
+        LogLevel is { } level ? JsonSerializer.SerializeToNode(level, McpJsonUtilities.DefaultOptions)?.GetValue<string>() : null,
+        inputSchema);
+}

@@ -1,0 +1,99 @@
+using EnterpriseMcp.Gateway.Configuration;
+
+namespace EnterpriseMcp.Gateway.Resilience;
+
+public enum CircuitState
+{
+    Closed,
+    Open,
+    HalfOpen,
+}
+
+/// <summary>
+/// One backend's circuit: <see cref="BackendOptions.FailureThreshold"/> transport failures or timeouts
+/// in a row open it; while open, calls fail at once; after <see cref="BackendOptions.BreakDuration"/> one
+/// probe decides whether it closes again. Answers of any kind, errors included, count as success.
+/// </summary>
+internal sealed class CircuitBreaker(BackendOptions options, TimeProvider time)
+{
+    private readonly Lock _gate = new();
+    private CircuitState _state = CircuitState.Closed;
+    private int _failures;
+    private long _openedAt;
+
+    /// <summary>Raised outside the lock with the new state.</summary>
+    public event Action<CircuitState>? Changed;
+
+    public CircuitState State
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _state;
+            }
+        }
+    }
+
+    public bool AllowsCalls => State == CircuitState.Closed;
+
+    public TimeSpan RetryAfter
+    {
+        get
+        {
+            lock (_gate)
+            {
+                var left = options.BreakDuration - time.GetElapsedTime(_openedAt);
+                return _state == CircuitState.Closed || left < TimeSpan.Zero ? TimeSpan.Zero : left;
+            }
+        }
+    }
+
+    public void RecordSuccess() => Set(() =>
+    {
+        _failures = 0;
+        return CircuitState.Closed;
+    });
+
+    public void RecordFailure() => Set(() =>
+    {
+        _failures++;
+        if (_state == CircuitState.HalfOpen || _failures >= options.FailureThreshold)
+        {
+            _openedAt = time.GetTimestamp();
+            return CircuitState.Open;
+        }
+
+        return _state;
+    });
+
+    /// <summary>Moves an open circuit whose break is over to half-open; true when the caller is the probe.</summary>
+    public bool TryStartProbe()
+    {
+        lock (_gate)
+        {
+            if (_state != CircuitState.Open || time.GetElapsedTime(_openedAt) < options.BreakDuration)
+            {
+                return false;
+            }
+
+            _state = CircuitState.HalfOpen;
+            return true;
+        }
+    }
+
+    private void Set(Func<CircuitState> next)
+    {
+        CircuitState before, after;
+        lock (_gate)
+        {
+            before = _state;
+            after = _state = next();
+        }
+
+        if (before != after)
+        {
+            Changed?.Invoke(after);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using EnterpriseMcp.Gateway.Backends;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace EnterpriseMcp.Gateway.Routing;
+
+/// <summary>The gateway's MCP server: every capability a backend might offer, answered by routing.</summary>
+internal static class GatewayServer
+{
+    public static void Configure(McpServerOptions server, BackendRegistry registry, ResourceSubscriptions subscriptions)
+    {
+        server.ServerInfo = new Implementation { Name = "enterprise-mcp-gateway", Version = "1.0.0" };
+        server.Capabilities = new ServerCapabilities
+        {
+            Tools = new ToolsCapability { ListChanged = true },
+            Prompts = new PromptsCapability { ListChanged = true },
+            Resources = new ResourcesCapability { ListChanged = true, Subscribe = true },
+            Completions = new CompletionsCapability(),
+            Logging = new LoggingCapability(),
+        };
+        ListHandlers.Register(server.Handlers, registry);
+        CallHandlers.Register(server.Handlers, registry);
+        subscriptions.Register(server.Handlers, registry);
+        // The level is kept per session by the server; backends send everything and the gateway filters.
+        server.Handlers.SetLoggingLevelHandler = (_, _) => ValueTask.FromResult(new EmptyResult());
+    }
+}
