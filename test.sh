@@ -6,9 +6,12 @@
 #      which start their own server; npm packages of tests/clients),
 #   2. builds the solution once (Release; warnings are errors),
 #   3. runs every xunit project tests/*.Tests/*.csproj,
-#   4. starts the Jira and Db tool servers and the conformance fixture server with `dotnet run`, and runs
-#        - the Node tests in tests/clients (TypeScript SDK client against all three, /metrics),
-#        - the MCP conformance suite for spec versions 2025-11-25 and 2026-07-28 against the fixture,
+#   4. starts the Jira and Db tool servers and the conformance fixture server with `dotnet run`, and (when
+#      EnterpriseMcp.Gateway exists) two gateways: one in front of Jira and Db (names prefixed `jira__`,
+#      `db__`), one whose only backend is the fixture (unprefixed); then runs
+#        - the Node tests in tests/clients (TypeScript SDK client against the servers and both gateways, /metrics),
+#        - the MCP conformance suite for spec versions 2025-11-25 and 2026-07-28 against the fixture, and
+#          again against the fixture through its gateway,
 #   5. prints one result line per runner and, as the very last line, `N passed, N failed, N skipped`
 #      summed over all runners. Exits non-zero if anything failed or a runner crashed.
 #
@@ -219,15 +222,17 @@ http_status() {
   curl -s -o /dev/null -m 5 -w '%{http_code}' "$1" 2>/dev/null || echo 000
 }
 
-# start_server NAME PROJECT: runs PROJECT with `dotnet run -- --urls` on a free loopback port, as a user would,
-# and waits for GET /alive. Sets BASE to its base URL.
+# start_server NAME PROJECT [VAR=value ...]: runs PROJECT with `dotnet run -- --urls` on a free loopback port,
+# as a user would, with the VAR=value settings in its environment only, and waits for GET /alive. Sets BASE
+# to its base URL.
 start_server() {
   local name=$1 project=$2 port pid
+  shift 2
   port=$(free_port)
   BASE="http://127.0.0.1:$port"
   log "starting $name on $BASE"
   # setsid: its own process group, so that stop_servers ends `dotnet run` and the app it starts.
-  setsid dotnet run --no-build -c Release --project "$project" -- --urls "$BASE" </dev/null >"$LOGS/$name.log" 2>&1 &
+  setsid env "$@" dotnet run --no-build -c Release --project "$project" -- --urls "$BASE" </dev/null >"$LOGS/$name.log" 2>&1 &
   pid=$!
   SERVER_PIDS+=("$pid")
   local deadline=$((SECONDS + 60))
@@ -259,6 +264,31 @@ if ! start_server conformance-server tests/EnterpriseMcp.Conformance.Server; the
 fi
 FIXTURE_PID=${SERVER_PIDS[-1]}
 MCP_URL="$BASE/mcp"
+
+# The gateways (when the project exists), started after their backends are alive: a gateway lists its
+# backends' catalogs at start-up. Its backends are configuration in its environment only:
+# Gateway__Backends__<name>__Url, and an empty Gateway__Backends__<name>__Prefix for unprefixed names.
+#   - gateway: Jira and Db behind one endpoint, as `jira__<tool>` and `db__<tool>` (MCP_GATEWAY_URL);
+#   - conformance-gateway: the fixture alone, unprefixed, for the conformance suite and the relaying
+#     tests (MCP_CONFORMANCE_GATEWAY_URL).
+GATEWAY=EnterpriseMcp.Gateway
+GATEWAY_PIDS=() # PID:NAME of each gateway started
+MCP_GATEWAY_URL=""
+MCP_CONFORMANCE_GATEWAY_URL=""
+if [ -f "$GATEWAY/$GATEWAY.csproj" ]; then
+  if [ -z "$MCP_JIRA_URL" ] || [ -z "$MCP_DB_URL" ]; then
+    record "gateway" 0 1 0 "" "not started: the Jira or Db tool server is not running"
+  elif start_server gateway "$GATEWAY" "Gateway__Backends__jira__Url=$MCP_JIRA_URL" "Gateway__Backends__db__Url=$MCP_DB_URL"; then
+    [ "$(http_status "$BASE/health")" = 200 ] || record "gateway /health" 0 1 0 "$LOGS/gateway.log" "not 200"
+    MCP_GATEWAY_URL="$BASE/mcp"
+    GATEWAY_PIDS+=("${SERVER_PIDS[-1]}:gateway")
+  fi
+  if start_server conformance-gateway "$GATEWAY" "Gateway__Backends__fixture__Url=$MCP_URL" "Gateway__Backends__fixture__Prefix="; then
+    MCP_CONFORMANCE_GATEWAY_URL="$BASE/mcp"
+    GATEWAY_PIDS+=("${SERVER_PIDS[-1]}:conformance-gateway")
+  fi
+fi
+export MCP_GATEWAY_URL MCP_CONFORMANCE_GATEWAY_URL
 
 # ---------------------------------------------------------------- 5. Node tests (TypeScript SDK client, metrics)
 # Node's test runner (TAP reporter) closes with `# pass N`, `# fail N`, `# skipped N`.
@@ -294,14 +324,21 @@ run_node_tests() {
 
 # ---------------------------------------------------------------- 6. MCP conformance suite
 # Its last line is `Total: N passed, N failed` (counting checks, not scenarios).
+# run_conformance VERSION URL [LABEL]: runs the suite for VERSION against the MCP endpoint URL. LABEL (e.g.
+# `gateway`) names a route to the fixture other than the direct one: it goes into the runner's name
+# ("... (through the LABEL)") and into the names of its log, output directory, failures file and
+# expected-failures file, so that each route's results stay apart.
 run_conformance() {
-  local version=$1 name="conformance server --spec-version $1" logfile="$LOGS/conformance-$1.log" rc passed failed
+  local version=$1 url=$2 label=${3:-} rc passed failed
+  local id="${label:+$label-}$version"
+  local name="conformance server --spec-version $version${label:+ (through the $label)}"
+  local logfile="$LOGS/conformance-$id.log" out="$ART/conformance/$id"
   # --suite all: the active scenarios and also the pending/draft ones of the pinned release (for
   # 2026-07-28 the input-required-result, caching and header-validation scenarios).
-  local args=(server --url "$MCP_URL" --spec-version "$version" --suite all -o "$ART/conformance/$version")
-  local expected="$ROOT/tests/conformance/expected-failures-$version.yml"
+  local args=(server --url "$url" --spec-version "$version" --suite all -o "$out")
+  local expected="$ROOT/tests/conformance/expected-failures-$id.yml"
   [ -f "$expected" ] && args+=(--expected-failures "$expected")
-  log "running the MCP conformance suite for $version"
+  log "running the MCP conformance suite for $version${label:+ through the $label}"
   (cd "$CLIENTS" && timeout -k 30 900 "$NODE22" "$CONFORMANCE" "${args[@]}") </dev/null >"$logfile" 2>&1
   rc=$?
   local total
@@ -314,7 +351,7 @@ run_conformance() {
   failed=$(sed -nE 's/^Total: [0-9]+ passed, ([0-9]+) failed.*/\1/p' <<<"$total")
   # The failing checks with their messages, one line each, from the checks.json files it saved
   # (in place of the tail of its log, which lists only scenario names).
-  local failures="$LOGS/conformance-$version-failures.txt"
+  local failures="$LOGS/conformance-$id-failures.txt"
   node -e '
     const fs = require("fs"), path = require("path");
     const dir = process.argv[1];
@@ -327,7 +364,7 @@ run_conformance() {
       for (const c of checks)
         if (c.status === "FAILURE" || c.status === "WARNING")
           console.log(`${c.status === "FAILURE" ? "FAIL" : "WARN"} ${scenario} / ${c.id}: ${(c.errorMessage || c.description || "").replace(/\s+/g, " ").slice(0, 300)}`);
-    }' "$ART/conformance/$version" >"$failures" 2>/dev/null || true
+    }' "$out" >"$failures" 2>/dev/null || true
   if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
     record "$name" "$passed" 1 0 "$logfile" "exit code $rc"
   else
@@ -342,11 +379,20 @@ run_conformance() {
 if [ "$NODE_OK" = 1 ]; then
   run_node_tests
   for v in "${SPEC_VERSIONS[@]}"; do
-    run_conformance "$v"
+    run_conformance "$v" "$MCP_URL"
   done
+  if [ -n "$MCP_CONFORMANCE_GATEWAY_URL" ]; then
+    for v in "${SPEC_VERSIONS[@]}"; do
+      run_conformance "$v" "$MCP_CONFORMANCE_GATEWAY_URL" gateway
+    done
+  fi
   if ! kill -0 "$FIXTURE_PID" 2>/dev/null; then
     record "conformance fixture server" 0 1 0 "$LOGS/conformance-server.log" "exited during the tests"
   fi
+  # GATEWAY_PIDS holds PID:NAME.
+  for gateway in "${GATEWAY_PIDS[@]}"; do
+    kill -0 "${gateway%%:*}" 2>/dev/null || record "${gateway#*:}" 0 1 0 "$LOGS/${gateway#*:}.log" "exited during the tests"
+  done
 fi
 
 finish

@@ -15,6 +15,8 @@ internal static class GatewayServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
+        services.AddMetrics();
+        services.TryAddSingleton<GatewayMetrics>();
         services.TryAddSingleton<BackendRegistry>();
         services.TryAddSingleton<ResourceSubscriptions>();
         services.TryAddSingleton<IMcpToolDirectory, GatewayToolDirectory>();

@@ -11,7 +11,8 @@ namespace EnterpriseMcp.Gateway.Backends;
 /// One configured backend: its connection, its circuit, and the last catalog it listed. Every call
 /// to it goes through <see cref="SendAsync"/>, so the circuit sees every outcome.
 /// </summary>
-internal sealed class Backend(string name, string prefix, BackendOptions options, BackendConnection connection, TimeProvider time)
+internal sealed class Backend(string name, string prefix, BackendOptions options, BackendConnection connection, GatewayMetrics metrics,
+    TimeProvider time)
     : IAsyncDisposable
 {
     private BackendCatalog? _catalog;
@@ -46,7 +47,7 @@ internal sealed class Backend(string name, string prefix, BackendOptions options
     {
         if (!probe && !Circuit.AllowsCalls)
         {
-            GatewayMetrics.RecordCall(name, method, "circuit_open", 0);
+            metrics.RecordCall(name, method, "circuit_open", 0);
             throw Unavailable($"its circuit is open after repeated failures; the gateway checks it again in {Math.Ceiling(Circuit.RetryAfter.TotalSeconds)} s.");
         }
 
@@ -55,20 +56,20 @@ internal sealed class Backend(string name, string prefix, BackendOptions options
         {
             var result = await call();
             Circuit.RecordSuccess();
-            GatewayMetrics.RecordCall(name, method, null, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            metrics.RecordCall(name, method, null, Stopwatch.GetElapsedTime(started).TotalSeconds);
             return result;
         }
         catch (BackendUnavailableException e)
         {
             Circuit.RecordFailure();
-            GatewayMetrics.RecordCall(name, method, "unavailable", Stopwatch.GetElapsedTime(started).TotalSeconds);
+            metrics.RecordCall(name, method, "unavailable", Stopwatch.GetElapsedTime(started).TotalSeconds);
             throw Unavailable(e.Reason);
         }
         catch (McpProtocolException e)
         {
             // The backend answered, with an error: it is up.
             Circuit.RecordSuccess();
-            GatewayMetrics.RecordCall(name, method, ((int)e.ErrorCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            metrics.RecordCall(name, method, ((int)e.ErrorCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Stopwatch.GetElapsedTime(started).TotalSeconds);
             throw;
         }

@@ -13,7 +13,7 @@ namespace EnterpriseMcp.Gateway.Backends;
 /// the set at once (backends whose settings did not change keep their connection); every change of
 /// what is offered rebuilds the catalog and tells listening clients that their lists changed.
 /// </summary>
-internal sealed partial class BackendRegistry(ILoggerFactory loggers, TimeProvider time) : IAsyncDisposable
+internal sealed partial class BackendRegistry(ILoggerFactory loggers, GatewayMetrics metrics, TimeProvider time) : IAsyncDisposable
 {
     private readonly ILogger _logger = loggers.CreateLogger<BackendRegistry>();
     private readonly Lock _gate = new();
@@ -50,7 +50,7 @@ internal sealed partial class BackendRegistry(ILoggerFactory loggers, TimeProvid
                 }
 
                 var backend = new Backend(name, prefix, settings,
-                    new BackendConnection(name, settings, loggers.CreateLogger<BackendConnection>()), time);
+                    new BackendConnection(name, settings, loggers.CreateLogger<BackendConnection>()), metrics, time);
                 backend.Circuit.Changed += state => OnCircuitChanged(backend, state);
                 backend.Connection.Announced += OnAnnouncedAsync;
                 next.Add(backend);

@@ -43,6 +43,11 @@ public sealed class ToolServerHost : IAsyncDisposable
         var app = create(["--urls", "http://127.0.0.1:0"], builder =>
         {
             builder.Logging.ClearProviders();
+            // TOOL_SERVER_TEST_LOGS=1 shows the server's logs when a test is run directly (dotnet <tests>.dll).
+            if (Environment.GetEnvironmentVariable("TOOL_SERVER_TEST_LOGS") == "1")
+            {
+                builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Debug);
+            }
             builder.Configuration.AddInMemoryCollection(settings.Select(setting =>
                 KeyValuePair.Create(setting.Key, setting.Value?.Replace("{folder}", folder, StringComparison.Ordinal))));
         });
