@@ -1,4 +1,5 @@
 using EnterpriseMcp.Gateway.Backends;
+using EnterpriseMcp.Gateway.Relaying;
 using EnterpriseMcp.Gateway.Routing;
 using ModelContextProtocol.Server;
 
@@ -15,7 +16,7 @@ public static class GatewayApp
         builder.AddMcpResourceServer();
         builder.Services.AddGatewayBackends();
         builder.Services.AddMcpHosting(_ => { });
-        builder.Services.AddOptions<McpServerOptions>().Configure<BackendRegistry, ResourceSubscriptions>(GatewayServer.Configure);
+        builder.Services.AddOptions<McpServerOptions>().Configure<BackendRegistry, ResourceSubscriptions, BackendForwarder>(GatewayServer.Configure);
 
         var app = builder.Build();
         app.MapDefaultEndpoints();

@@ -1,5 +1,6 @@
 using EnterpriseMcp.Gateway.Backends;
 using EnterpriseMcp.Gateway.Configuration;
+using EnterpriseMcp.Gateway.Relaying;
 using EnterpriseMcp.Gateway.Resilience;
 using EnterpriseMcp.Gateway.Routing;
 using EnterpriseMcp.Hosting.Tools;
@@ -19,6 +20,8 @@ internal static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<GatewayMetrics>();
         services.TryAddSingleton<BackendRegistry>();
         services.TryAddSingleton<ResourceSubscriptions>();
+        services.TryAddSingleton<SuspendedCalls>();
+        services.TryAddSingleton<BackendForwarder>();
         services.TryAddSingleton<IMcpToolDirectory, GatewayToolDirectory>();
         services.AddHostedService<ClientAnnouncements>();
         services.AddHostedService<BackendMonitor>();

@@ -48,7 +48,7 @@ internal sealed class Backend(string name, string prefix, BackendOptions options
         if (!probe && !Circuit.AllowsCalls)
         {
             metrics.RecordCall(name, method, "circuit_open", 0);
-            throw Unavailable($"its circuit is open after repeated failures; the gateway checks it again in {Math.Ceiling(Circuit.RetryAfter.TotalSeconds)} s.");
+            throw UnavailableError();
         }
 
         var started = Stopwatch.GetTimestamp();
@@ -76,6 +76,11 @@ internal sealed class Backend(string name, string prefix, BackendOptions options
     }
 
     public ValueTask DisposeAsync() => connection.DisposeAsync();
+
+    /// <summary>What a caller is told while the backend cannot be called.</summary>
+    public McpProtocolException UnavailableError() => Circuit.AllowsCalls
+        ? Unavailable("it has not listed its tools yet; the gateway keeps trying.")
+        : Unavailable($"its circuit is open after repeated failures; the gateway checks it again in {Math.Ceiling(Circuit.RetryAfter.TotalSeconds)} s.");
 
     private McpProtocolException Unavailable(string reason) =>
         new($"Backend '{name}' is unavailable: {reason}", McpErrorCode.InternalError);

@@ -18,17 +18,26 @@ internal sealed class FederatedCatalog
     private readonly Dictionary<string, Routed<Prompt>> _prompts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Backend> _resources = new(StringComparer.Ordinal);
     private readonly List<(UriTemplateMatcher Matcher, Backend Backend)> _templates = [];
+    private readonly List<Backend> _unavailable = [];
+    private readonly string _separator;
 
     public FederatedCatalog(IEnumerable<Backend> backends, string separator)
     {
+        _separator = separator;
         var tools = new List<Tool>();
         var prompts = new List<Prompt>();
         var resources = new List<Resource>();
         var templates = new List<ResourceTemplate>();
         TimeSpan? timeToLive = null;
         var everyBackendHints = true;
-        foreach (var backend in backends.Where(backend => backend.IsAvailable))
+        foreach (var backend in backends)
         {
+            if (!backend.IsAvailable)
+            {
+                _unavailable.Add(backend);
+                continue;
+            }
+
             var catalog = backend.Catalog!;
             foreach (var tool in catalog.Tools)
             {
@@ -84,6 +93,15 @@ internal sealed class FederatedCatalog
     public bool TryFindTool(string exposedName, out Routed<Tool> tool) => _tools.TryGetValue(exposedName, out tool!);
 
     public bool TryFindPrompt(string exposedName, out Routed<Prompt> prompt) => _prompts.TryGetValue(exposedName, out prompt!);
+
+    /// <summary>
+    /// The unavailable backend a name not listed would belong to: it listed the name before it went
+    /// down, or the name carries its prefix. Its callers are told it is unavailable, not that the name is unknown.
+    /// </summary>
+    public Backend? FindUnavailable(string exposedName) => _unavailable.FirstOrDefault(backend =>
+        backend.Catalog?.Tools.Any(tool => ToolNaming.Expose(backend.Prefix, _separator, tool.Name) == exposedName) == true
+        || backend.Catalog?.Prompts.Any(prompt => ToolNaming.Expose(backend.Prefix, _separator, prompt.Name) == exposedName) == true
+        || (backend.Prefix.Length > 0 && exposedName.StartsWith(backend.Prefix + _separator, StringComparison.Ordinal)));
 
     /// <summary>The backend that listed the URI, or else the first whose template matches it.</summary>
     public Backend? FindResource(string uri) =>

@@ -8,18 +8,36 @@ using ModelContextProtocol.Server;
 namespace EnterpriseMcp.Gateway.Relaying;
 
 /// <summary>
-/// Sends a client's request on to a backend and brings back its result. Input-required results
-/// (2026-07-28) go back to a 2026 client as they are, to retry itself; for a 2025 client the gateway
-/// asks each question on the client's session and retries for it.
+/// Sends a client's request on to a backend and brings back its result, bridging the generations:
+/// input-required results (2026-07-28) go back to a 2026 client as they are, to retry itself; for a
+/// 2025 client the gateway asks each question on the client's session and retries for it; a 2025
+/// backend's mid-call questions reach a 2026 client as input-required results of a suspended call.
 /// </summary>
-internal static class BackendForwarder
+internal sealed class BackendForwarder(SuspendedCalls suspended)
 {
     private const int MaxRounds = 10;
 
-    public static async Task<JsonNode> ForwardAsync<TParams>(RequestContext<TParams> context, Backend backend,
+    public async Task<JsonNode> ForwardAsync<TParams>(RequestContext<TParams> context, Backend backend,
         JsonObject parameters, JsonElement? inputSchema, CancellationToken cancellationToken)
     {
         var inbound = InboundCall.Of(context);
+        if (inbound.Generation == BackendGeneration.Stateless)
+        {
+            if (parameters["requestState"] is JsonValue state && state.GetValueKind() == JsonValueKind.String
+                && SuspendedCalls.IsOurs(state.GetValue<string>()))
+            {
+                return await ResumeAsync(context, inbound, state.GetValue<string>(), parameters, cancellationToken);
+            }
+
+            if (backend.Connection.Features?.Choose(BackendGeneration.Stateless) == BackendGeneration.Sessions)
+            {
+                var suspendable = new SuspendedCall(inbound, UserKey(context));
+                suspendable.Backend = backend.SendAsync(context.JsonRpcRequest.Method, parameters,
+                    inbound.ToBackendCall(inputSchema) with { Relay = suspendable }, suspendable.Abandoned);
+                return await RoundAsync(suspendable, inbound, cancellationToken);
+            }
+        }
+
         var call = inbound.ToBackendCall(inputSchema);
         var method = context.JsonRpcRequest.Method;
         var result = await backend.SendAsync(method, parameters, call, cancellationToken);
@@ -53,6 +71,54 @@ internal static class BackendForwarder
 
         return result;
     }
+
+    private async Task<JsonNode> ResumeAsync<TParams>(RequestContext<TParams> context, InboundCall inbound, string handle,
+        JsonObject parameters, CancellationToken cancellationToken)
+    {
+        if (!suspended.TryResume(handle, UserKey(context), out var call))
+        {
+            throw new McpProtocolException(
+                "The requestState names no call waiting for input here: it expired, was answered already, or belongs to someone else.",
+                McpErrorCode.InvalidParams);
+        }
+
+        var answers = (parameters["inputResponses"] as JsonObject)?.ToDictionary(pair => pair.Key, pair => pair.Value);
+        return call.Answer(answers)
+            ? await RoundAsync(call, inbound, cancellationToken)
+            : throw AskAgain(call, call.Asked!);
+    }
+
+    /// <summary>One round of a suspended call: its result, or its next question as an input-required result.</summary>
+    private async Task<JsonNode> RoundAsync(SuspendedCall call, InboundCall inbound, CancellationToken cancellationToken)
+    {
+        JsonNode? result;
+        JsonRpcRequest? question;
+        try
+        {
+            (result, question) = await call.NextAsync(inbound, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            call.Abandon();
+            throw;
+        }
+
+        return question is null ? result! : throw AskAgain(call, question);
+    }
+
+    private InputRequiredException AskAgain(SuspendedCall call, JsonRpcRequest question) => new(
+        new Dictionary<string, InputRequest>
+        {
+            [call.AskedKey!] = new()
+            {
+                Method = question.Method,
+                Params = question.Params is null ? null : JsonSerializer.SerializeToElement(question.Params, McpJsonUtilities.DefaultOptions),
+            },
+        },
+        suspended.Park(call));
+
+    private static string? UserKey<TParams>(RequestContext<TParams> context) =>
+        context.User?.FindFirst("sub")?.Value ?? context.User?.Identity?.Name;
 
     private static bool IsInputRequired(JsonNode result) =>
         result is JsonObject obj && obj["resultType"] is JsonValue type && type.GetValueKind() == JsonValueKind.String

@@ -14,17 +14,17 @@ namespace EnterpriseMcp.Gateway.Routing;
 /// </summary>
 internal static class CallHandlers
 {
-    public static void Register(McpServerHandlers handlers, BackendRegistry registry)
+    public static void Register(McpServerHandlers handlers, BackendRegistry registry, BackendForwarder forwarder)
     {
         handlers.CallToolHandler = async (request, cancellationToken) =>
         {
             var name = request.Params?.Name ?? "";
             if (!registry.Catalog.TryFindTool(name, out var tool))
             {
-                throw new McpProtocolException($"Unknown tool: '{name}'", McpErrorCode.InvalidParams);
+                throw Unknown("tool", name, registry);
             }
 
-            var result = await BackendForwarder.ForwardAsync(request, tool.Backend, Renamed(request, "name", tool.OriginalName),
+            var result = await forwarder.ForwardAsync(request, tool.Backend, Renamed(request, "name", tool.OriginalName),
                 tool.Definition.InputSchema, cancellationToken);
             return Read<CallToolResult>(result, tool.Backend);
         };
@@ -34,17 +34,17 @@ internal static class CallHandlers
             var name = request.Params?.Name ?? "";
             if (!registry.Catalog.TryFindPrompt(name, out var prompt))
             {
-                throw new McpProtocolException($"Unknown prompt: '{name}'", McpErrorCode.InvalidParams);
+                throw Unknown("prompt", name, registry);
             }
 
-            var result = await BackendForwarder.ForwardAsync(request, prompt.Backend, Renamed(request, "name", prompt.OriginalName), null, cancellationToken);
+            var result = await forwarder.ForwardAsync(request, prompt.Backend, Renamed(request, "name", prompt.OriginalName), null, cancellationToken);
             return Read<GetPromptResult>(result, prompt.Backend);
         };
 
         handlers.ReadResourceHandler = async (request, cancellationToken) =>
         {
             var backend = ResourceOwner(registry, request, request.Params?.Uri);
-            var result = await BackendForwarder.ForwardAsync(request, backend, Copy(request), null, cancellationToken);
+            var result = await forwarder.ForwardAsync(request, backend, Copy(request), null, cancellationToken);
             return Read<ReadResourceResult>(result, backend);
         };
 
@@ -56,7 +56,7 @@ internal static class CallHandlers
             {
                 if (!registry.Catalog.TryFindPrompt(promptName, out var prompt))
                 {
-                    throw new McpProtocolException($"Unknown prompt: '{promptName}'", McpErrorCode.InvalidParams);
+                    throw Unknown("prompt", promptName, registry);
                 }
 
                 backend = prompt.Backend;
@@ -67,10 +67,16 @@ internal static class CallHandlers
                 backend = ResourceOwner(registry, request, (request.Params?.Ref as ResourceTemplateReference)?.Uri);
             }
 
-            var result = await BackendForwarder.ForwardAsync(request, backend, parameters, null, cancellationToken);
+            var result = await forwarder.ForwardAsync(request, backend, parameters, null, cancellationToken);
             return Read<CompleteResult>(result, backend);
         };
     }
+
+    /// <summary>Unknown is invalid params (the spec's error); a name of a backend that is down says so instead.</summary>
+    private static McpProtocolException Unknown(string kind, string name, BackendRegistry registry) =>
+        registry.Catalog.FindUnavailable(name) is { } backend
+            ? backend.UnavailableError()
+            : new McpProtocolException($"Unknown {kind}: '{name}'", McpErrorCode.InvalidParams);
 
     public static Backend ResourceOwner<TParams>(BackendRegistry registry, RequestContext<TParams> request, string? uri)
     {

@@ -1,4 +1,5 @@
 using EnterpriseMcp.Gateway.Backends;
+using EnterpriseMcp.Gateway.Relaying;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -7,7 +8,7 @@ namespace EnterpriseMcp.Gateway.Routing;
 /// <summary>The gateway's MCP server: every capability a backend might offer, answered by routing.</summary>
 internal static class GatewayServer
 {
-    public static void Configure(McpServerOptions server, BackendRegistry registry, ResourceSubscriptions subscriptions)
+    public static void Configure(McpServerOptions server, BackendRegistry registry, ResourceSubscriptions subscriptions, BackendForwarder forwarder)
     {
         server.ServerInfo = new Implementation { Name = "enterprise-mcp-gateway", Version = "1.0.0" };
         server.Capabilities = new ServerCapabilities
@@ -19,8 +20,8 @@ internal static class GatewayServer
             Logging = new LoggingCapability(),
         };
         ListHandlers.Register(server.Handlers, registry);
-        CallHandlers.Register(server.Handlers, registry);
-        subscriptions.Register(server.Handlers, registry);
+        CallHandlers.Register(server.Handlers, registry, forwarder);
+        subscriptions.Register(server.Handlers, registry, forwarder);
         // The level is kept per session by the server; backends send everything and the gateway filters.
         server.Handlers.SetLoggingLevelHandler = (_, _) => ValueTask.FromResult(new EmptyResult());
     }

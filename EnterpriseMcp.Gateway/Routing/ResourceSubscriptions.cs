@@ -17,13 +17,13 @@ internal sealed class ResourceSubscriptions
     public Func<string, bool>? SubscribersOf(string uri) =>
         _sessionsByUri.TryGetValue(uri, out var sessions) ? sessions.ContainsKey : null;
 
-    public void Register(McpServerHandlers handlers, BackendRegistry registry)
+    public void Register(McpServerHandlers handlers, BackendRegistry registry, Relaying.BackendForwarder forwarder)
     {
         handlers.SubscribeToResourcesHandler = async (request, cancellationToken) =>
         {
             var uri = request.Params?.Uri;
             var backend = CallHandlers.ResourceOwner(registry, request, uri);
-            await Relaying.BackendForwarder.ForwardAsync(request, backend, CallHandlers.Copy(request), null, cancellationToken);
+            await forwarder.ForwardAsync(request, backend, CallHandlers.Copy(request), null, cancellationToken);
             if (request.Server.SessionId is { } session)
             {
                 _sessionsByUri.GetOrAdd(uri!, _ => new(StringComparer.Ordinal))[session] = 0;
@@ -35,7 +35,7 @@ internal sealed class ResourceSubscriptions
         {
             var uri = request.Params?.Uri;
             var backend = CallHandlers.ResourceOwner(registry, request, uri);
-            await Relaying.BackendForwarder.ForwardAsync(request, backend, CallHandlers.Copy(request), null, cancellationToken);
+            await forwarder.ForwardAsync(request, backend, CallHandlers.Copy(request), null, cancellationToken);
             if (request.Server.SessionId is { } session && _sessionsByUri.TryGetValue(uri!, out var sessions))
             {
                 sessions.TryRemove(session, out _);

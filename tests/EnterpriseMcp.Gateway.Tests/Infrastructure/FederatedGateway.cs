@@ -16,10 +16,10 @@ public sealed class FederatedGateway : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Jira = await Backends.StartJiraAsync();
-        Db = await Backends.StartDbAsync();
-        Fixture = await Backends.StartFixtureAsync();
-        var settings = Backends.Settings(("jira", Jira.McpUrl()), ("db", Db.McpUrl()), ("fixture", Fixture.McpUrl()));
+        Jira = await TestBackends.StartJiraAsync();
+        Db = await TestBackends.StartDbAsync();
+        Fixture = await TestBackends.StartFixtureAsync();
+        var settings = TestBackends.Settings(("jira", Jira.McpUrl()), ("db", Db.McpUrl()), ("fixture", Fixture.McpUrl()));
         settings["Gateway:Backends:fixture:Prefix"] = "fx";
         settings["Gateway:ListPageSize"] = "7";
         Gateway = await GatewayHost.StartAsync(settings);

@@ -5,7 +5,7 @@ using EnterpriseMcp.Tools.Jira;
 namespace EnterpriseMcp.Gateway.Tests.Infrastructure;
 
 /// <summary>Real backends on loopback: the Jira and Db tool servers on their embedded defaults, and the conformance fixture.</summary>
-public static class Backends
+public static class TestBackends
 {
     public static Task<ToolServerHost> StartJiraAsync() =>
         ToolServerHost.StartAsync(JiraServerApp.Create, new Dictionary<string, string?> { ["Jira:Embedded:DatabasePath"] = "{folder}/jira.db" });
