@@ -27,10 +27,11 @@ internal static class HealthEndpoints
             return;
         }
 
-        endpoints.MapHealthChecks(ReadinessPath).ExcludeFromTraces();
+        endpoints.MapHealthChecks(ReadinessPath, new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).ExcludeFromTraces();
         endpoints.MapHealthChecks(LivenessPath, new HealthCheckOptions
         {
             Predicate = registration => registration.Tags.Contains(LiveTag),
+            ResponseWriter = HealthResponse.WriteAsync,
         }).ExcludeFromTraces();
     }
 }

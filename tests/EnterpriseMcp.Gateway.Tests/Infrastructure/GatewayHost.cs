@@ -29,11 +29,16 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<GatewayHost> StartAsync(IDictionary<string, string?> settings, string? jsonFile = null)
+    public static async Task<GatewayHost> StartAsync(IDictionary<string, string?> settings, string? jsonFile = null, RecordedLogs? logs = null)
     {
         var app = GatewayApp.Create(["--urls", "http://127.0.0.1:0"], builder =>
         {
             builder.Logging.ClearProviders();
+            if (logs is not null)
+            {
+                builder.Logging.AddProvider(logs);
+            }
+
             // GATEWAY_TEST_LOGS=1 shows the gateway's logs when a test is run directly (dotnet <tests>.dll).
             if (Environment.GetEnvironmentVariable("GATEWAY_TEST_LOGS") == "1")
             {

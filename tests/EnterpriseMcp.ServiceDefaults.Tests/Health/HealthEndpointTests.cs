@@ -55,4 +55,21 @@ public sealed class HealthEndpointTests
         using var alive = await app.Client.GetAsync("/alive", Token);
         Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
     }
+
+    [Fact]
+    public async Task Health_details_come_as_json_when_asked_for_with_every_check_and_its_data()
+    {
+        await using var app = await TestApp.StartWithDefaultsAsync(builder => builder.Services.AddHealthChecks().AddCheck("backends",
+            () => HealthCheckResult.Degraded("jira is down", data: new Dictionary<string, object> { ["jira"] = "circuit open" })));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/health");
+        request.Headers.Accept.ParseAdd("application/json");
+
+        using var response = await app.Client.SendAsync(request, Token);
+        var details = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(Token))!;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Degraded", (string?)details["status"]);
+        Assert.Equal("circuit open", (string?)details["checks"]!["backends"]!["data"]!["jira"]);
+        Assert.Equal("jira is down", (string?)details["checks"]!["backends"]!["description"]);
+    }
 }

@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace EnterpriseMcp.Gateway.Tests.Infrastructure;
+
+/// <summary>Keeps every log message at warning level or above, for tests that check what an operator is told.</summary>
+public sealed class RecordedLogs : ILoggerProvider
+{
+    public ConcurrentQueue<string> Warnings { get; } = new();
+
+    public ILogger CreateLogger(string categoryName) => new Recorder(this);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Recorder(RecordedLogs logs) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                logs.Warnings.Enqueue(formatter(state, exception));
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Server;
+
+namespace EnterpriseMcp.Gateway.Tests.Infrastructure;
+
+/// <summary>
+/// A small MCP server on our hosting whose tools a test can change while it runs, and which records
+/// what reached it: the Authorization headers and the TCP connections its requests came on.
+/// </summary>
+public sealed class RecordingBackend : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private RecordingBackend(WebApplication app, Uri baseAddress, McpServerPrimitiveCollection<McpServerTool> tools)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+        Tools = tools;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public string McpUrl => new Uri(BaseAddress, "/mcp").ToString();
+
+    /// <summary>Adding or removing one tells listening clients (the gateway) that the list changed.</summary>
+    public McpServerPrimitiveCollection<McpServerTool> Tools { get; }
+
+    public ConcurrentBag<string> AuthorizationHeaders { get; } = [];
+
+    public ConcurrentDictionary<string, int> RequestsByConnection { get; } = new();
+
+    public static async Task<RecordingBackend> StartAsync()
+    {
+        var tools = new McpServerPrimitiveCollection<McpServerTool>
+        {
+            McpServerTool.Create((string text) => text, new() { Name = "echo", Description = "Returns its text." }),
+        };
+        var builder = WebApplication.CreateBuilder(["--urls", "http://127.0.0.1:0"]);
+        builder.Logging.ClearProviders();
+        builder.Services.AddMcpHosting(server =>
+        {
+            server.ServerInfo = new() { Name = "recording-backend", Version = "1.0.0" };
+            server.Capabilities = new() { Tools = new() { ListChanged = true } };
+            server.ToolCollection = tools;
+        });
+        var app = builder.Build();
+        RecordingBackend? backend = null;
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Headers.Authorization.ToString() is { Length: > 0 } authorization)
+            {
+                backend!.AuthorizationHeaders.Add(authorization);
+            }
+
+            backend!.RequestsByConnection.AddOrUpdate(context.Connection.Id, 1, (_, count) => count + 1);
+            await next(context);
+        });
+        app.MapMcp("/mcp");
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        backend = new RecordingBackend(app, address, tools);
+        return backend;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

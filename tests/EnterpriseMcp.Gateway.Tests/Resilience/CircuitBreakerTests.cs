@@ -1,0 +1,95 @@
+using EnterpriseMcp.Gateway.Configuration;
+using EnterpriseMcp.Gateway.Resilience;
+
+namespace EnterpriseMcp.Gateway.Tests.Resilience;
+
+public sealed class CircuitBreakerTests
+{
+    private readonly ManualTime _time = new();
+    private readonly CircuitBreaker _circuit;
+
+    public CircuitBreakerTests() =>
+        _circuit = new CircuitBreaker(new BackendOptions { FailureThreshold = 3, BreakDuration = TimeSpan.FromSeconds(10) }, _time);
+
+    [Fact]
+    public void Opens_after_the_threshold_of_failures_in_a_row_and_not_before()
+    {
+        _circuit.RecordFailure();
+        _circuit.RecordFailure();
+        Assert.True(_circuit.AllowsCalls);
+
+        _circuit.RecordFailure();
+
+        Assert.Equal(CircuitState.Open, _circuit.State);
+        Assert.False(_circuit.AllowsCalls);
+    }
+
+    [Fact]
+    public void A_success_between_failures_starts_the_count_again()
+    {
+        _circuit.RecordFailure();
+        _circuit.RecordFailure();
+        _circuit.RecordSuccess();
+        _circuit.RecordFailure();
+        _circuit.RecordFailure();
+
+        Assert.Equal(CircuitState.Closed, _circuit.State);
+    }
+
+    [Fact]
+    public void One_probe_is_let_through_after_the_break_and_its_outcome_decides()
+    {
+        Open();
+        Assert.False(_circuit.TryStartProbe());
+
+        _time.Advance(TimeSpan.FromSeconds(10));
+        Assert.True(_circuit.TryStartProbe());
+        Assert.False(_circuit.TryStartProbe());
+        Assert.Equal(CircuitState.HalfOpen, _circuit.State);
+        Assert.False(_circuit.AllowsCalls);
+
+        _circuit.RecordFailure();
+        Assert.Equal(CircuitState.Open, _circuit.State);
+        Assert.Equal(TimeSpan.FromSeconds(10), _circuit.RetryAfter);
+
+        _time.Advance(TimeSpan.FromSeconds(10));
+        Assert.True(_circuit.TryStartProbe());
+        _circuit.RecordSuccess();
+        Assert.Equal(CircuitState.Closed, _circuit.State);
+    }
+
+    [Fact]
+    public void Every_change_of_state_is_announced_once()
+    {
+        var changes = new List<CircuitState>();
+        _circuit.Changed += changes.Add;
+
+        Open();
+        _circuit.RecordFailure();
+        _time.Advance(TimeSpan.FromSeconds(11));
+        _circuit.TryStartProbe();
+        _circuit.RecordSuccess();
+        _circuit.RecordSuccess();
+
+        Assert.Equal([CircuitState.Open, CircuitState.Closed], changes);
+    }
+
+    private void Open()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            _circuit.RecordFailure();
+        }
+    }
+
+    private sealed class ManualTime : TimeProvider
+    {
+        private long _now;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => _now;
+
+        public void Advance(TimeSpan by) => _now += by.Ticks;
+    }
+}
