@@ -18,7 +18,7 @@ internal sealed partial class BackendConnection
         {
             Id = NextId(),
             Method = method,
-            Params = BackendMessages.PrepareParams(parameters?.DeepClone(), generation, call),
+            Params = BackendMessages.PrepareParams(parameters, generation, call),
         };
 
         // On a 2025 session a cancelled call is announced; on 2026-07-28 closing the stream is the announcement.
@@ -72,7 +72,7 @@ internal sealed partial class BackendConnection
                         continue;
                     }
 
-                    var message = JsonSerializer.Deserialize<JsonRpcMessage>(sse.Data, McpJsonUtilities.DefaultOptions);
+                    var message = JsonSerializer.Deserialize<JsonRpcMessage>(sse.Data.Span, McpJsonUtilities.DefaultOptions);
                     if (Answer(response.StatusCode, message, request.Id, sessionId) is { Answered: true } answer)
                     {
                         return answer;

@@ -1,65 +1,118 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using System.Text;
 
 namespace EnterpriseMcp.Gateway.Backends;
 
-/// <summary>One server-sent event: its data lines joined, its id and retry hint if it had them.</summary>
-internal readonly record struct SseEvent(string Data, string? Id, int? RetryMilliseconds);
+/// <summary>One server-sent event: its data lines joined (UTF-8), its id and retry hint if it had them.</summary>
+internal readonly record struct SseEvent(ReadOnlyMemory<byte> Data, string? Id, int? RetryMilliseconds);
 
-/// <summary>Reads server-sent events from a response body as they arrive.</summary>
+/// <summary>Reads server-sent events from a response body as they arrive, as UTF-8 bytes (no detour through strings).</summary>
 internal static class SseEventReader
 {
     public static async IAsyncEnumerable<SseEvent> ReadAsync(Stream body,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 4096, leaveOpen: true);
-        var data = new StringBuilder();
+        var reader = PipeReader.Create(body, new StreamPipeReaderOptions(leaveOpen: true));
+        var data = new ArrayBufferWriter<byte>();
         string? id = null;
         int? retry = null;
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        try
         {
-            if (line.Length == 0)
+            while (true)
             {
-                if (data.Length > 0 || id is not null || retry is not null)
+                var read = await reader.ReadAsync(cancellationToken);
+                var buffer = read.Buffer;
+                while (TryReadLine(ref buffer, out var line))
                 {
-                    yield return new SseEvent(data.ToString(), id, retry);
-                }
-
-                data.Clear();
-                id = null;
-                retry = null;
-                continue;
-            }
-
-            if (line[0] == ':')
-            {
-                continue;
-            }
-
-            var colon = line.IndexOf(':');
-            var field = colon < 0 ? line : line[..colon];
-            var value = colon < 0 ? "" : line[(colon + 1)..];
-            if (value.StartsWith(' '))
-            {
-                value = value[1..];
-            }
-
-            switch (field)
-            {
-                case "data":
-                    if (data.Length > 0)
+                    if (line.Length == 0)
                     {
-                        data.Append('\n');
+                        if (data.WrittenCount > 0 || id is not null || retry is not null)
+                        {
+                            yield return new SseEvent(data.WrittenMemory.ToArray(), id, retry);
+                        }
+
+                        data.ResetWrittenCount();
+                        id = null;
+                        retry = null;
+                        continue;
                     }
 
-                    data.Append(value);
-                    break;
-                case "id":
-                    id = value;
-                    break;
-                case "retry" when int.TryParse(value, out var milliseconds):
-                    retry = milliseconds;
-                    break;
+                    Field(line, data, ref id, ref retry);
+                }
+
+                reader.AdvanceTo(buffer.Start, buffer.End);
+                if (read.IsCompleted)
+                {
+                    yield break;
+                }
             }
         }
+        finally
+        {
+            await reader.CompleteAsync();
+        }
+    }
+
+    private static void Field(ReadOnlySpan<byte> line, ArrayBufferWriter<byte> data, ref string? id, ref int? retry)
+    {
+        if (line[0] == (byte)':')
+        {
+            return;
+        }
+
+        var colon = line.IndexOf((byte)':');
+        var name = colon < 0 ? line : line[..colon];
+        var value = colon < 0 ? [] : line[(colon + 1)..];
+        if (value.Length > 0 && value[0] == (byte)' ')
+        {
+            value = value[1..];
+        }
+
+        if (name.SequenceEqual("data"u8))
+        {
+            if (data.WrittenCount > 0)
+            {
+                data.Write("\n"u8);
+            }
+
+            data.Write(value);
+        }
+        else if (name.SequenceEqual("id"u8))
+        {
+            id = Encoding.UTF8.GetString(value);
+        }
+        else if (name.SequenceEqual("retry"u8) && int.TryParse(value, out var milliseconds))
+        {
+            retry = milliseconds;
+        }
+    }
+
+    /// <summary>A line ended by LF, CRLF or CR (a CR at the buffer's end waits for what follows).</summary>
+    private static bool TryReadLine(ref ReadOnlySequence<byte> buffer, out ReadOnlySpan<byte> line)
+    {
+        var reader = new SequenceReader<byte>(buffer);
+        if (!reader.TryAdvanceToAny("\r\n"u8, advancePastDelimiter: false))
+        {
+            line = default;
+            return false;
+        }
+
+        var end = reader.Position;
+        reader.TryRead(out var delimiter);
+        if (delimiter == (byte)'\r')
+        {
+            if (reader.End)
+            {
+                line = default;
+                return false;
+            }
+
+            reader.IsNext((byte)'\n', advancePast: true);
+        }
+
+        line = buffer.Slice(0, end).ToArray();
+        buffer = buffer.Slice(reader.Position);
+        return true;
     }
 }

@@ -29,7 +29,7 @@ internal sealed class InboundRelay(InboundCall inbound) : IBackendCallRelay
         }
 
         await inbound.Server.SendMessageAsync(
-            new JsonRpcNotification { Method = notification.Method, Params = notification.Params?.DeepClone() }, cancellationToken);
+            new JsonRpcNotification { Method = notification.Method, Params = notification.Params }, cancellationToken);
     }
 
     public async Task<JsonNode?> OnRequestAsync(JsonRpcRequest request, CancellationToken cancellationToken)
@@ -41,7 +41,7 @@ internal sealed class InboundRelay(InboundCall inbound) : IBackendCallRelay
         }
 
         var response = await inbound.Server.SendRequestAsync(
-            new JsonRpcRequest { Method = request.Method, Params = request.Params?.DeepClone() }, cancellationToken);
+            new JsonRpcRequest { Method = request.Method, Params = request.Params }, cancellationToken);
         return response.Result;
     }
 

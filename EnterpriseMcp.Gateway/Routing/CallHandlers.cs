@@ -44,13 +44,13 @@ internal static class CallHandlers
         handlers.ReadResourceHandler = async (request, cancellationToken) =>
         {
             var backend = ResourceOwner(registry, request, request.Params?.Uri);
-            var result = await forwarder.ForwardAsync(request, backend, Copy(request), null, cancellationToken);
+            var result = await forwarder.ForwardAsync(request, backend, ParamsOf(request), null, cancellationToken);
             return Read<ReadResourceResult>(result, backend);
         };
 
         handlers.CompleteHandler = async (request, cancellationToken) =>
         {
-            var parameters = Copy(request);
+            var parameters = ParamsOf(request);
             Backend backend;
             if (request.Params?.Ref is PromptReference { Name: var promptName })
             {
@@ -92,12 +92,13 @@ internal static class CallHandlers
         throw error;
     }
 
-    public static JsonObject Copy<TParams>(RequestContext<TParams> request) =>
-        request.JsonRpcRequest.Params?.DeepClone() as JsonObject ?? new JsonObject();
+    /// <summary>The request's own parameters, to be sent on: the request is this call's alone, so they are not copied.</summary>
+    public static JsonObject ParamsOf<TParams>(RequestContext<TParams> request) =>
+        request.JsonRpcRequest.Params as JsonObject ?? new JsonObject();
 
     private static JsonObject Renamed<TParams>(RequestContext<TParams> request, string property, string originalName)
     {
-        var parameters = Copy(request);
+        var parameters = ParamsOf(request);
         parameters[property] = originalName;
         return parameters;
     }

@@ -23,6 +23,8 @@ public sealed class RecordingBackend : IAsyncDisposable
         Tools = tools;
     }
 
+    public const string StatusUri = "rec://status";
+
     public Uri BaseAddress { get; }
 
     public string McpUrl => new Uri(BaseAddress, "/mcp").ToString();
@@ -45,8 +47,12 @@ public sealed class RecordingBackend : IAsyncDisposable
         builder.Services.AddMcpHosting(server =>
         {
             server.ServerInfo = new() { Name = "recording-backend", Version = "1.0.0" };
-            server.Capabilities = new() { Tools = new() { ListChanged = true } };
+            server.Capabilities = new() { Tools = new() { ListChanged = true }, Resources = new() { Subscribe = true } };
             server.ToolCollection = tools;
+            server.ResourceCollection =
+            [
+                McpServerResource.Create(() => "all good", new() { UriTemplate = StatusUri, Name = "status", MimeType = "text/plain" }),
+            ];
         });
         var app = builder.Build();
         RecordingBackend? backend = null;
@@ -66,6 +72,11 @@ public sealed class RecordingBackend : IAsyncDisposable
         backend = new RecordingBackend(app, address, tools);
         return backend;
     }
+
+    /// <summary>Tells the sessions listening here (the gateway's) that a resource changed.</summary>
+    public Task<int> AnnounceUpdateAsync(string uri) =>
+        _app.Services.GetRequiredService<EnterpriseMcp.Hosting.Sessions.McpSessionNotifier>().NotifyListeningSessionsAsync(
+            "notifications/resources/updated", new System.Text.Json.Nodes.JsonObject { ["uri"] = uri });
 
     public async ValueTask DisposeAsync()
     {

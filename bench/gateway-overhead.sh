@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# What the gateway's backend hop costs: tools/call on the conformance fixture directly, and through a gateway
+# whose only backend is that fixture (empty prefix, so the same request works on both). 2026-07-28 requests,
+# SSE answers, wrk at CONNECTIONS connections. No authentication on either yet (the authorization issue adds
+# it). Bounded: DURATION seconds per case (default 10) after WARMUP seconds (default 15).
+#
+#   bash bench/gateway-overhead.sh
+#   CONNECTIONS=16 DURATION=5 bash bench/gateway-overhead.sh
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source bench/lib.sh
+
+DURATION=${DURATION:-10}
+CONNECTIONS=${CONNECTIONS:-64}
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+work=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+
+dotnet build -c Release tests/EnterpriseMcp.Conformance.Server -nologo -v q >/dev/null
+dotnet build -c Release EnterpriseMcp.Gateway -nologo -v q >/dev/null
+backend="http://127.0.0.1:$(free_port)"; gateway="http://127.0.0.1:$(free_port)"
+wait_for() { for _ in $(seq 1 100); do curl -s -o /dev/null "$1" && return; sleep 0.2; done; echo "$1 did not answer" >&2; exit 1; }
+
+env Logging__LogLevel__Default=Warning \
+  dotnet tests/EnterpriseMcp.Conformance.Server/bin/Release/net10.0/EnterpriseMcp.Conformance.Server.dll --urls "$backend" \
+  >"$work/backend.log" 2>&1 & pids+=($!)
+wait_for "$backend/alive"
+env Logging__LogLevel__Default=Warning Gateway__Backends__fixture__Url="$backend/mcp" Gateway__Backends__fixture__Prefix= \
+  dotnet EnterpriseMcp.Gateway/bin/Release/net10.0/EnterpriseMcp.Gateway.dll --urls "$gateway" >"$work/gateway.log" 2>&1 & pids+=($!)
+wait_for "$gateway/alive"
+
+call='"method":"tools/call","params":{"name":"test_simple_text","arguments":{}'
+meta='"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{}}'
+body="{\"jsonrpc\":\"2.0\",\"id\":1,$call,$meta}}"
+lua "$work/call.lua" "$body" "MCP-Protocol-Version: 2026-07-28" "Mcp-Method: tools/call" "Mcp-Name: test_simple_text"
+for url in "$backend/mcp" "$gateway/mcp"; do
+  answer=$(curl -s "$url" -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream' \
+    -H 'MCP-Protocol-Version: 2026-07-28' -H 'Mcp-Method: tools/call' -H 'Mcp-Name: test_simple_text' -d "$body")
+  grep -q 'simple text response' <<<"$answer" || { echo "$url did not answer the call: $answer" >&2; exit 1; }
+done
+
+declare -A rate p99
+ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 }; print v }' <<<"$1"; }
+wrk_case() { # wrk_case NAME URL
+  wrk -t1 -c4 -d"${WARMUP:-15}s" -s "$work/call.lua" "$2" >/dev/null 2>&1
+  local out; out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$work/call.lua" "$2")
+  rate[$1]=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p99[$1]=$(ms "$(awk '$1=="99%" {print $2}' <<<"$out")")
+  printf '%-24s %10s req/s   p50 %8s   p99 %8s%s\n' "$1" "${rate[$1]}" "$(awk '$1=="50%" {print $2}' <<<"$out")" \
+    "$(awk '$1=="99%" {print $2}' <<<"$out")" "$(grep -q Non-2xx <<<"$out" && echo '   (non-2xx answers!)')"
+}
+
+echo "tools/call (2026-07-28), over loopback, $CONNECTIONS connections, ${DURATION}s each, $(nproc) cores shared by wrk, gateway and backend"
+wrk_case "backend directly" "$backend/mcp"
+wrk_case "through the gateway" "$gateway/mcp"
+awk -v d="${rate[backend directly]}" -v g="${rate[through the gateway]}" -v pd="${p99[backend directly]}" -v pg="${p99[through the gateway]}" \
+  'BEGIN { printf "through the gateway: %.0f%% of the direct throughput (goal: at least 50%%), p99 %+.1f ms (goal: at most +2 ms)\n", 100 * g / d, pg - pd }'
