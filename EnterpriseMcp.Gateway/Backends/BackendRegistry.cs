@@ -99,6 +99,11 @@ internal sealed partial class BackendRegistry(ILoggerFactory loggers, GatewayMet
             Volatile.Write(ref _catalog, after);
         }
 
+        foreach (var collision in after.Collisions.Except(before.Collisions))
+        {
+            LogCollision(collision);
+        }
+
         Announce(before.Tools, after.Tools, NotificationMethods.ToolListChangedNotification);
         Announce(before.Prompts, after.Prompts, NotificationMethods.PromptListChangedNotification);
         Announce(before.Resources, after.Resources, NotificationMethods.ResourceListChangedNotification);
@@ -191,6 +196,9 @@ internal sealed partial class BackendRegistry(ILoggerFactory loggers, GatewayMet
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Backend '{Backend}': the exposed tool name '{Name}' does not match ^[a-zA-Z0-9_-]{{1,64}}$; some model APIs will refuse it.")]
     private partial void LogToolNotPortable(string backend, string name);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Not exposed, its name is taken: {Collision}. Give one of the backends another Prefix.")]
+    private partial void LogCollision(string collision);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Backend '{Backend}': listing its tools, prompts and resources failed: {Reason}")]
     private partial void LogRefreshFailed(string backend, string reason);

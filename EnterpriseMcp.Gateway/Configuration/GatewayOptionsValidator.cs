@@ -27,7 +27,13 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         foreach (var (backend, settings) in options.Backends)
         {
             ValidateBackend(backend, settings, problems);
+            // Several unprefixed backends may share the root; a name two of them expose is reported when listed.
             var prefix = ToolNaming.PrefixOf(backend, settings);
+            if (prefix.Length == 0)
+            {
+                continue;
+            }
+
             if (prefixes.TryGetValue(prefix, out var other))
             {
                 problems.Add($"{Section}:Backends:{backend}:Prefix '{prefix}' is already the prefix of backend '{other}': names would collide.");

@@ -28,6 +28,7 @@ internal sealed class FederatedCatalog
         var prompts = new List<Prompt>();
         var resources = new List<Resource>();
         var templates = new List<ResourceTemplate>();
+        var collisions = new List<string>();
         TimeSpan? timeToLive = null;
         var everyBackendHints = true;
         foreach (var backend in backends)
@@ -46,6 +47,10 @@ internal sealed class FederatedCatalog
                 {
                     tools.Add(Renamed(tool, exposed));
                 }
+                else
+                {
+                    collisions.Add($"tool '{exposed}' of backend '{backend.Name}' (kept: '{_tools[exposed].Backend.Name}')");
+                }
             }
 
             foreach (var prompt in catalog.Prompts)
@@ -54,6 +59,10 @@ internal sealed class FederatedCatalog
                 if (_prompts.TryAdd(exposed, new(backend, prompt.Name, prompt)))
                 {
                     prompts.Add(Renamed(prompt, exposed));
+                }
+                else
+                {
+                    collisions.Add($"prompt '{exposed}' of backend '{backend.Name}' (kept: '{_prompts[exposed].Backend.Name}')");
                 }
             }
 
@@ -77,7 +86,11 @@ internal sealed class FederatedCatalog
         Resources = resources;
         ResourceTemplates = templates;
         ListTimeToLive = everyBackendHints ? timeToLive : null;
+        Collisions = collisions;
     }
+
+    /// <summary>Names two backends expose alike: the first backend (in configuration order) keeps the name.</summary>
+    public IReadOnlyList<string> Collisions { get; }
 
     public IReadOnlyList<Tool> Tools { get; }
 

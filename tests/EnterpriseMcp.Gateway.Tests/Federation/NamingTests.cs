@@ -35,4 +35,20 @@ public sealed class NamingTests
         Assert.Equal(["echo"], (await client.ListToolsAsync(cancellationToken: Token)).Select(tool => tool.Name));
         Assert.DoesNotContain(logs.Warnings, warning => warning.Contains("^[a-zA-Z0-9_-]"));
     }
+
+    [Fact]
+    public async Task Two_backends_exposing_the_same_name_keep_the_first_and_the_clash_is_reported()
+    {
+        await using var first = await RecordingBackend.StartAsync();
+        await using var second = await RecordingBackend.StartAsync();
+        var settings = TestBackends.Settings(("a", first.McpUrl), ("b", second.McpUrl));
+        settings["Gateway:Backends:a:Prefix"] = "";
+        settings["Gateway:Backends:b:Prefix"] = "";
+        var logs = new RecordedLogs();
+        await using var gateway = await GatewayHost.StartAsync(settings, logs: logs);
+        var client = await gateway.ConnectAsync();
+
+        Assert.Equal(["echo"], (await client.ListToolsAsync(cancellationToken: Token)).Select(tool => tool.Name));
+        Assert.Contains(logs.Warnings, warning => warning.Contains("tool 'echo' of backend 'b' (kept: 'a')"));
+    }
 }
