@@ -84,7 +84,7 @@ internal sealed partial class BackendConnection
                 // The backend closed the stream before answering (SEP-1699 polling): resume it where it stopped.
                 if (generation != BackendGeneration.Sessions || features?.SessionId is null || lastEventId is null)
                 {
-                    throw new IOException("the response stream ended before the answer.");
+                    throw new BackendUnavailableException(_name, "its response stream ended before the answer.");
                 }
 
                 await Task.Delay(delay, cancellationToken);
@@ -93,7 +93,7 @@ internal sealed partial class BackendConnection
                 response = await _http.SendAsync(resume, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
                 if (!response.IsSuccessStatusCode)
                 {
-                    throw new IOException($"resuming the response stream was answered HTTP {(int)response.StatusCode}.");
+                    throw new BackendUnavailableException(_name, $"resuming its response stream was answered HTTP {(int)response.StatusCode}.");
                 }
             }
         }

@@ -187,11 +187,16 @@ internal sealed partial class BackendConnection : IAsyncDisposable
         throw new McpProtocolException($"Backend '{_name}' refused the request with HTTP {(int)answer.Status}.", McpErrorCode.InternalError);
     }
 
+    // Said to clients, so it names what went wrong and never the backend's address or the exception's text.
     private static string Describe(Exception e) => e switch
     {
         HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } => "the connection was refused.",
+        HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => "its host name did not resolve.",
+        HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => "the TLS handshake failed.",
+        HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded } => "it closed the connection before answering.",
+        HttpRequestException => "the HTTP exchange failed.",
         JsonException => "it sent a message that is not JSON-RPC.",
-        _ => e.Message,
+        _ => "the connection broke: " + e.GetType().Name + ".",
     };
 
     private RequestId NextId() => new(Interlocked.Increment(ref _nextId));
