@@ -4,7 +4,9 @@
 //     backend sends mid-call (progress, a sampling request) travels through the gateway both ways.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CreateMessageRequestSchema, ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import {
+  CreateMessageRequestSchema, ElicitRequestSchema, ErrorCode, LoggingMessageNotificationSchema, McpError,
+} from '@modelcontextprotocol/sdk/types.js';
 import { connectClient, listAllTools, urlFromEnv } from './helpers.mjs';
 
 const text = (result) => result.content.filter((c) => c.type === 'text').map((c) => c.text).join('\n');
@@ -108,11 +110,13 @@ describe('gateway in front of the fixture server: relaying mid-call messages', (
   let client;
   let transport;
   const samplingRequests = [];
+  const elicitations = [];
+  const logMessages = [];
 
   before(async () => {
     ({ client, transport } = await connectClient({
       name: 'gateway-relay-test',
-      capabilities: { sampling: {} },
+      capabilities: { sampling: {}, elicitation: {} },
       url: urlFromEnv('MCP_CONFORMANCE_GATEWAY_URL', 'the gateway in front of the fixture server'),
     }));
     client.setRequestHandler(CreateMessageRequestSchema, async (request) => {
@@ -123,6 +127,13 @@ describe('gateway in front of the fixture server: relaying mid-call messages', (
         model: 'node-test-model',
         stopReason: 'endTurn',
       };
+    });
+    client.setRequestHandler(ElicitRequestSchema, async (request) => {
+      elicitations.push(request.params);
+      return { action: 'accept', content: { username: 'node-user', email: 'node@example.com' } };
+    });
+    client.setNotificationHandler(LoggingMessageNotificationSchema, (notification) => {
+      logMessages.push(notification.params.data);
     });
   });
   after(async () => client?.close());
@@ -165,5 +176,23 @@ describe('gateway in front of the fixture server: relaying mid-call messages', (
     assert.equal(prompt, 'What is 2 + 2?', 'the prompt argument should reach the sampling request');
     assert.ok(text(result).includes(ANSWER), `the client's answer is not in the result: ${text(result)}`);
     assert.equal(text(result), `LLM response: ${ANSWER}`);
+  });
+
+  it('relays the backend elicitation to the client and the answer back (test_elicitation)', async () => {
+    const result = await client.callTool({ name: 'test_elicitation', arguments: { message: 'Who are you?' } });
+    assert.notEqual(result.isError, true, JSON.stringify(result));
+    assert.equal(elicitations.length, 1, 'one elicitation/create should reach the client');
+    assert.equal(elicitations[0].message, 'Who are you?');
+    assert.match(text(result), /action=accept/);
+    assert.match(text(result), /node-user/);
+  });
+
+  it('relays log messages only once the session asked for them (logging/setLevel)', async () => {
+    await client.callTool({ name: 'test_tool_with_logging', arguments: {} });
+    assert.deepEqual(logMessages, [], 'no level was set, so no log message should arrive');
+    await client.setLoggingLevel('info');
+    await client.callTool({ name: 'test_tool_with_logging', arguments: {} });
+    for (let i = 0; i < 50 && logMessages.length < 3; i++) await new Promise((r) => setTimeout(r, 20));
+    assert.deepEqual(logMessages, ['Tool execution started', 'Tool processing data', 'Tool execution completed']);
   });
 });
