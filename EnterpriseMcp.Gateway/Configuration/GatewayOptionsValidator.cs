@@ -1,3 +1,4 @@
+using EnterpriseMcp.Gateway.Federation;
 using Microsoft.Extensions.Options;
 
 namespace EnterpriseMcp.Gateway.Configuration;

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using EnterpriseMcp.Gateway.Configuration;
 
-namespace EnterpriseMcp.Gateway;
+namespace EnterpriseMcp.Gateway.Federation;
 
 /// <summary>
 /// Exposed names are <c>{prefix}{separator}{name}</c>, or the name alone for an empty prefix.
