@@ -1,12 +1,15 @@
 // Memory per open, idle 2025-11-25 session on one server instance: the conformance fixture on the hosting
 // layer, in this process, so that a full, compacting collection can be forced before each reading.
 //
-//   dotnet run -c Release --project bench/SessionMemory -- [SESSIONS] [HIBERNATE_AFTER] [SETTLE_SECONDS]
-//   e.g. 20000 00:00:01 (idle servers unloaded after a second) or 20000 02:00:00 (every server kept loaded)
+//   dotnet run -c Release --project bench/SessionMemory -- [SESSIONS] [HIBERNATE_AFTER] [SETTLE_SECONDS] [fixture|gateway]
+//   e.g. 20000 00:00:01 (idle servers unloaded after a second) or 20000 02:00:00 (every server kept loaded);
+//   `gateway` opens the sessions on a gateway in front of the fixture (both in this process; the gateway holds
+//   one session with the fixture whatever the number of its own).
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using EnterpriseMcp.Conformance.Server;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
@@ -16,20 +19,24 @@ using Microsoft.Extensions.Logging;
 var sessions = args.Length > 0 ? int.Parse(args[0]) : 20_000;
 var hibernateAfter = args.Length > 1 ? args[1] : "00:00:01";
 var settle = TimeSpan.FromSeconds(args.Length > 2 ? int.Parse(args[2]) : 5);
+var target = args.Length > 3 ? args[3] : "fixture";
 
-var app = ConformanceServerApp.Create(["--urls", "http://127.0.0.1:0"], builder =>
+var settings = new Dictionary<string, string?>
 {
-    builder.Logging.ClearProviders();
-    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-    {
-        ["Mcp:Http:HibernateAfter"] = hibernateAfter,
-        ["Mcp:Http:SweepInterval"] = "00:00:01",
-        // Replay buffers of finished streams are per-request memory, gone after the retention; measure without them.
-        ["Mcp:Http:EventRetention"] = "00:00:01",
-    });
-});
-await app.StartAsync();
-var endpoint = new Uri(new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()), "/mcp");
+    ["Mcp:Http:HibernateAfter"] = hibernateAfter,
+    ["Mcp:Http:SweepInterval"] = "00:00:01",
+    // Replay buffers of finished streams are per-request memory, gone after the retention; measure without them.
+    ["Mcp:Http:EventRetention"] = "00:00:01",
+};
+var fixture = await StartAsync(ConformanceServerApp.Create, settings);
+var app = fixture;
+if (target == "gateway")
+{
+    settings["Gateway:Backends:fixture:Url"] = new Uri(AddressOf(fixture), "/mcp").ToString();
+    app = await StartAsync(EnterpriseMcp.Gateway.GatewayApp.Create, settings);
+}
+
+var endpoint = new Uri(AddressOf(app), "/mcp");
 using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 32 });
 
 await OpenAsync(500);   // warm-up: JIT, pools, caches
@@ -42,10 +49,28 @@ var opened = clock.Elapsed;
 await Task.Delay(settle);   // idle past HibernateAfter and the event retention, and swept
 var (heapAfter, rssAfter) = Reading();
 
-Console.WriteLine($"{sessions} idle 2025-11-25 sessions (opened in {opened.TotalSeconds:F1} s), HibernateAfter {hibernateAfter}: " +
+Console.WriteLine($"{sessions} idle 2025-11-25 sessions on the {target} (opened in {opened.TotalSeconds:F1} s), HibernateAfter {hibernateAfter}: " +
     $"managed heap {(heapAfter - heapBefore) / 1024.0 / sessions:F2} KB/session, " +
     $"working set {(rssAfter - rssBefore) / 1024.0 / sessions:F2} KB/session");
 await app.StopAsync();
+if (app != fixture)
+{
+    await fixture.StopAsync();
+}
+
+static async Task<WebApplication> StartAsync(Func<string[], Action<WebApplicationBuilder>?, WebApplication> create, Dictionary<string, string?> settings)
+{
+    var started = create(["--urls", "http://127.0.0.1:0"], builder =>
+    {
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(settings);
+    });
+    await started.StartAsync();
+    return started;
+}
+
+static Uri AddressOf(WebApplication app) =>
+    new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
 async Task OpenAsync(int count)
 {
