@@ -9,7 +9,8 @@
 #   4. starts the Jira and Db tool servers and the conformance fixture server with `dotnet run`, and (when
 #      EnterpriseMcp.Gateway exists) two gateways: one in front of Jira and Db (names prefixed `jira__`,
 #      `db__`), one whose only backend is the fixture (unprefixed); then runs
-#        - the Node tests in tests/clients (TypeScript SDK client against the servers and both gateways, /metrics),
+#        - the Node tests in tests/clients (TypeScript SDK client against the servers and both gateways, /metrics;
+#          gateway-outage.test.mjs starts its own Jira server and gateway from the Release build, to kill one),
 #        - the MCP conformance suite for spec versions 2025-11-25 and 2026-07-28 against the fixture, and
 #          again against the fixture through its gateway,
 #   5. prints one result line per runner and, as the very last line, `N passed, N failed, N skipped`
