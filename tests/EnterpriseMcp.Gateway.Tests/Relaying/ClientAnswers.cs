@@ -43,7 +43,7 @@ public sealed class ClientAnswers
         options.Handlers.RootsHandler = (_, _) =>
         {
             Interlocked.Increment(ref _asked);
-            return ValueTask.FromResult(new ListRootsResult { Roots = [new Root { Uri = "file:///work/project", Name = "project" }] });
+            return ValueTask.FromResult(new ListRootsResult { Roots = [new Root { Uri = "file:///home/dev/project", Name = "project" }] });
         };
     }
 }

@@ -45,7 +45,7 @@ public sealed class GenerationBridgeTests(BridgedGateways gateways) : IClassFixt
     [Theory]
     [InlineData("test_input_required_result_elicitation", "Hello, Ada!")]
     [InlineData("test_input_required_result_sampling", "The model answered: Paris, said the model")]
-    [InlineData("test_input_required_result_list_roots", "The client shared 1 root(s): file:///work/project")]
+    [InlineData("test_input_required_result_list_roots", "The client shared 1 root(s): file:///home/dev/project")]
     public async Task A_2025_client_is_asked_on_its_session_what_a_2026_backend_asked_by_input_required_result(string tool, string expected)
     {
         var answers = new ClientAnswers();
