@@ -21,7 +21,6 @@ trap cleanup EXIT
 dotnet build -c Release tests/EnterpriseMcp.Conformance.Server -nologo -v q >/dev/null
 dotnet build -c Release EnterpriseMcp.Gateway -nologo -v q >/dev/null
 backend="http://127.0.0.1:$(free_port)"; gateway="http://127.0.0.1:$(free_port)"
-wait_for() { for _ in $(seq 1 100); do curl -s -o /dev/null "$1" && return; sleep 0.2; done; echo "$1 did not answer" >&2; exit 1; }
 
 env Logging__LogLevel__Default=Warning \
   dotnet tests/EnterpriseMcp.Conformance.Server/bin/Release/net10.0/EnterpriseMcp.Conformance.Server.dll --urls "$backend" \

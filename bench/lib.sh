@@ -11,3 +11,6 @@ lua() {
     echo 'wrk.headers["Accept"] = "application/json, text/event-stream"'
     for h in "$@"; do printf 'wrk.headers["%s"] = "%s"\n' "${h%%:*}" "${h#*: }"; done; } >"$file"
 }
+
+# wait_for URL: waits up to 20 s for URL to answer at all; exits the script if it never does.
+wait_for() { for _ in $(seq 1 100); do curl -s -o /dev/null "$1" && return; sleep 0.2; done; echo "$1 did not answer" >&2; exit 1; }

@@ -24,8 +24,6 @@ dotnet build -c Release tests/EnterpriseMcp.Conformance.Server -nologo -v q >/de
 issuer_port=$(free_port); ours_port=$(free_port); ts_port=$(free_port)
 issuer="http://127.0.0.1:$issuer_port"; ours="http://127.0.0.1:$ours_port"; ts="http://127.0.0.1:$ts_port"
 
-wait_for() { for _ in $(seq 1 100); do curl -s -o /dev/null "$1" && return; sleep 0.2; done; echo "$1 did not answer" >&2; exit 1; }
-
 node bench/ts-baseline/issuer.mjs "$issuer_port" "$work/tokens" "$ours/mcp" "$ts/mcp" & pids+=($!)
 wait_for "$issuer/jwks"
 ours_token=$(sed -n 1p "$work/tokens"); ts_token=$(sed -n 2p "$work/tokens")

@@ -25,6 +25,6 @@ internal interface IBackendCallRelay
 internal sealed record BackendCall(
     BackendGeneration ClientGeneration,
     IBackendCallRelay? Relay = null,
-    JsonObject? ClientCapabilities = null,
-    string? LogLevel = null,
+    ClientCapabilities? ClientCapabilities = null,
+    LoggingLevel? LogLevel = null,
     JsonElement? InputSchema = null);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EnterpriseMcp.Gateway.Configuration;
+using EnterpriseMcp.Hosting.Protocol;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -21,7 +22,7 @@ internal sealed partial class BackendConnection
         var wanted = _options.ProtocolVersion;
         JsonObject? capabilities = null;
         var stateless = false;
-        if (wanted is BackendProtocol.Auto || BackendProtocol.IsStateless(wanted))
+        if (wanted is BackendProtocol.Auto || McpProtocolVersion.IsStatelessGeneration(wanted))
         {
             var discover = new JsonRpcRequest { Id = NextId(), Method = "server/discover", Params = BackendMessages.PrepareParams(null, BackendGeneration.Stateless, HandshakeCall) };
             var answer = await ExchangeAsync(discover, null, BackendGeneration.Stateless, HandshakeCall, cancellationToken);
@@ -33,9 +34,9 @@ internal sealed partial class BackendConnection
         }
 
         string? sessionVersion = null, sessionId = null;
-        if (wanted is BackendProtocol.Auto || !BackendProtocol.IsStateless(wanted))
+        if (wanted is BackendProtocol.Auto || !McpProtocolVersion.IsStatelessGeneration(wanted))
         {
-            (sessionVersion, sessionId, var declared) = await InitializeAsync(wanted is BackendProtocol.Auto ? BackendProtocol.Sessions : wanted, cancellationToken);
+            (sessionVersion, sessionId, var declared) = await InitializeAsync(wanted is BackendProtocol.Auto ? McpProtocolVersion.November2025 : wanted, cancellationToken);
             capabilities ??= declared;
         }
 

@@ -87,12 +87,15 @@ internal static class BackendMessages
             prepared["_meta"] = meta = new JsonObject();
         }
 
-        meta[MetaKeys.ProtocolVersion] = Configuration.BackendProtocol.Stateless;
+        meta[MetaKeys.ProtocolVersion] = McpProtocolVersion.July2026;
         meta[MetaKeys.ClientInfo] ??= GatewayInfo();
-        meta[MetaKeys.ClientCapabilities] ??= call.ClientCapabilities?.DeepClone() ?? GatewayCapabilities();
+        // Written only when the request lacks them: a 2026 client's own pass through untouched.
+        meta[MetaKeys.ClientCapabilities] ??= call.ClientCapabilities is { } declared
+            ? JsonSerializer.SerializeToNode(declared, McpJsonUtilities.DefaultOptions)
+            : GatewayCapabilities();
         if (call.LogLevel is { } level)
         {
-            meta[MetaKeys.LogLevel] ??= level;
+            meta[MetaKeys.LogLevel] ??= JsonSerializer.SerializeToNode(level, McpJsonUtilities.DefaultOptions);
         }
 
         return prepared;
@@ -100,7 +103,7 @@ internal static class BackendMessages
 
     private static void AddRoutingHeaders(HttpRequestMessage request, JsonRpcMessage message, JsonElement? inputSchema)
     {
-        request.Headers.TryAddWithoutValidation(McpHeaders.ProtocolVersion, Configuration.BackendProtocol.Stateless);
+        request.Headers.TryAddWithoutValidation(McpHeaders.ProtocolVersion, McpProtocolVersion.July2026);
         if (message is not JsonRpcRequest { Method: var method, Params: var parameters })
         {
             if (message is JsonRpcNotification notification)
@@ -112,15 +115,9 @@ internal static class BackendMessages
         }
 
         request.Headers.TryAddWithoutValidation(McpHeaders.Method, method);
-        var target = method switch
+        if (McpMessageFields.TargetProperty(method) is { } property && McpMessageFields.String(parameters, property) is { } target)
         {
-            RequestMethods.ToolsCall or RequestMethods.PromptsGet => parameters?["name"],
-            RequestMethods.ResourcesRead => parameters?["uri"],
-            _ => null,
-        };
-        if (target?.GetValueKind() == JsonValueKind.String)
-        {
-            request.Headers.TryAddWithoutValidation(McpHeaders.Name, McpHeaderValue.Encode(target.GetValue<string>()));
+            request.Headers.TryAddWithoutValidation(McpHeaders.Name, McpHeaderValue.Encode(target));
         }
 
         if (inputSchema is { } schema && parameters?["arguments"] is JsonObject arguments)

@@ -29,8 +29,12 @@ internal sealed partial class BackendMonitor(
     /// <summary>Fails the start with every configuration problem; then lists every backend once before serving.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        var options = Bind() is { } valid ? valid : throw new OptionsValidationException(
-            GatewayOptions.SectionName, typeof(GatewayOptions), Validate(BindUnchecked()).Failures);
+        var (options, problems) = Bind();
+        if (options is null)
+        {
+            throw new OptionsValidationException(GatewayOptions.SectionName, typeof(GatewayOptions), problems);
+        }
+
         var added = registry.Apply(options);
         // Bounded: a backend that is down at start-up must not keep the gateway from serving the others.
         using var startup = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -100,9 +104,10 @@ internal sealed partial class BackendMonitor(
 
     private void Reload()
     {
-        if (Bind() is not { } options)
+        var (options, problems) = Bind();
+        if (options is null)
         {
-            LogReloadRefused(string.Join(" ", Validate(BindUnchecked()).Failures ?? []));
+            LogReloadRefused(string.Join(" ", problems));
             return;
         }
 
@@ -117,19 +122,13 @@ internal sealed partial class BackendMonitor(
         }
     }
 
-    private GatewayOptions? Bind()
-    {
-        var options = BindUnchecked();
-        return Validate(options).Succeeded ? options : null;
-    }
-
-    private ValidateOptionsResult Validate(GatewayOptions options) => validator.Validate(Options.DefaultName, options);
-
-    private GatewayOptions BindUnchecked()
+    /// <summary>The configuration as it is now, or the problems that keep it from being used.</summary>
+    private (GatewayOptions? Options, IEnumerable<string> Problems) Bind()
     {
         var options = new GatewayOptions();
         configuration.GetSection(GatewayOptions.SectionName).Bind(options);
-        return options;
+        var result = validator.Validate(Options.DefaultName, options);
+        return result.Succeeded ? (options, []) : (null, result.Failures ?? [result.FailureMessage ?? "invalid"]);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The changed gateway configuration is invalid and was not applied; the backends stay as they were. {Problems}")]

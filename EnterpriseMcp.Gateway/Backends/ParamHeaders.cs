@@ -4,36 +4,16 @@ using EnterpriseMcp.Hosting.Protocol;
 
 namespace EnterpriseMcp.Gateway.Backends;
 
-/// <summary>
-/// Mirrors each argument whose schema property carries <c>x-mcp-header</c> into its
-/// <c>Mcp-Param-{name}</c> header, as a 2026-07-28 client would (SEP-2243).
-/// </summary>
+/// <summary>Writes each argument the tool's schema marks <c>x-mcp-header</c> into its header, as a 2026-07-28 client would.</summary>
 internal static class ParamHeaders
 {
     public static void Add(HttpRequestMessage request, JsonElement schema, JsonObject arguments)
     {
-        if (schema.ValueKind != JsonValueKind.Object || !schema.TryGetProperty("properties", out var properties)
-            || properties.ValueKind != JsonValueKind.Object)
+        foreach (var (header, _, argument) in McpParamHeaders.Annotated(schema, arguments))
         {
-            return;
-        }
-
-        foreach (var property in properties.EnumerateObject())
-        {
-            if (property.Value.ValueKind != JsonValueKind.Object || arguments[property.Name] is not { } argument)
+            if (argument is not null && ValueOf(argument) is { } value)
             {
-                continue;
-            }
-
-            if (argument is JsonObject nested)
-            {
-                Add(request, property.Value, nested);
-            }
-
-            if (property.Value.TryGetProperty("x-mcp-header", out var header) && header.GetString() is { Length: > 0 } suffix
-                && ValueOf(argument) is { } value)
-            {
-                request.Headers.TryAddWithoutValidation(McpHeaders.ParamPrefix + suffix, McpHeaderValue.Encode(value));
+                request.Headers.TryAddWithoutValidation(header, McpHeaderValue.Encode(value));
             }
         }
     }

@@ -1,13 +1,12 @@
+using EnterpriseMcp.Hosting.Protocol;
+
 namespace EnterpriseMcp.Gateway.Configuration;
 
-/// <summary>The protocol revisions the gateway speaks to backends.</summary>
+/// <summary>What <c>Gateway:Backends:{name}:ProtocolVersion</c> may say: <c>auto</c>, or one revision to always use.</summary>
 public static class BackendProtocol
 {
     public const string Auto = "auto";
-    public const string Stateless = "2026-07-28";
-    public const string Sessions = "2025-11-25";
 
-    public static readonly string[] Supported = [Auto, Stateless, Sessions, "2025-06-18", "2025-03-26"];
-
-    public static bool IsStateless(string version) => string.CompareOrdinal(version, Stateless) >= 0;
+    public static readonly string[] Supported =
+        [Auto, McpProtocolVersion.July2026, McpProtocolVersion.November2025, McpProtocolVersion.June2025, McpProtocolVersion.March2025];
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using EnterpriseMcp.Gateway.Backends;
-using EnterpriseMcp.Gateway.Configuration;
+using EnterpriseMcp.Hosting.Protocol;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -16,7 +15,7 @@ internal sealed record InboundCall(McpServer Server, BackendGeneration Generatio
     {
         var request = context.JsonRpcRequest;
         var version = request.Context?.ProtocolVersion ?? context.Server.NegotiatedProtocolVersion ?? "";
-        var stateless = BackendProtocol.IsStateless(version);
+        var stateless = McpProtocolVersion.IsStatelessGeneration(version);
 #pragma warning disable MCP9005 // A 2025 session's level, set by logging/setLevel, still governs that session.
         var level = request.Context?.LogLevel ?? (stateless ? null : context.Server.LoggingLevel);
 #pragma warning restore MCP9005
@@ -25,10 +24,6 @@ internal sealed record InboundCall(McpServer Server, BackendGeneration Generatio
             context.EnablePollingAsync);
     }
 
-    public BackendCall ToBackendCall(JsonElement? inputSchema = null) => new(
-        Generation,
-        new InboundRelay(this),
-        Capabilities is null ? null : JsonSerializer.SerializeToNode(Capabilities, McpJsonUtilities.DefaultOptions) as JsonObject,
-        LogLevel is { } level ? JsonSerializer.SerializeToNode(level, McpJsonUtilities.DefaultOptions)?.GetValue<string>() : null,
-        inputSchema);
+    public BackendCall ToBackendCall(JsonElement? inputSchema = null) =>
+        new(Generation, new InboundRelay(this), Capabilities, LogLevel, inputSchema);
 }

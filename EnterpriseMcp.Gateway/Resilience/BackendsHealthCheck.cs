@@ -28,7 +28,7 @@ internal sealed class BackendsHealthCheck(BackendRegistry registry) : IHealthChe
             : HealthCheckResult.Degraded($"Unavailable: {string.Join(", ", down)}.", data: data));
     }
 
-    public static string StateOf(Backend backend) => backend.Circuit.State switch
+    private static string StateOf(Backend backend) => backend.Circuit.State switch
     {
         CircuitState.Open => "circuit open",
         CircuitState.HalfOpen => "probing",

@@ -5,7 +5,7 @@ using ModelContextProtocol.Protocol;
 namespace EnterpriseMcp.Hosting.Protocol;
 
 /// <summary>Reads the few body fields the transport needs without binding whole parameter types.</summary>
-internal static class McpMessageFields
+public static class McpMessageFields
 {
     public static JsonNode? Params(JsonRpcMessage message) => message switch
     {

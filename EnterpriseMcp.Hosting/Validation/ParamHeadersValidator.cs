@@ -13,38 +13,10 @@ namespace EnterpriseMcp.Hosting.Validation;
 /// </summary>
 internal static class ParamHeadersValidator
 {
-    public static McpRequestRejection? Validate(HttpRequest request, JsonElement schema, JsonNode? arguments)
-    {
-        if (schema.ValueKind != JsonValueKind.Object ||
-            !schema.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
-        foreach (var property in properties.EnumerateObject())
-        {
-            if (property.Value.ValueKind != JsonValueKind.Object)
-            {
-                continue;
-            }
-
-            var argument = (arguments as JsonObject)?[property.Name];
-            if (property.Value.TryGetProperty("properties", out _) &&
-                Validate(request, property.Value, argument) is { } nested)
-            {
-                return nested;
-            }
-
-            if (property.Value.TryGetProperty("x-mcp-header", out var headerName) &&
-                headerName.GetString() is { Length: > 0 } suffix &&
-                Check(request, McpHeaders.ParamPrefix + suffix, property.Name, argument) is { } rejection)
-            {
-                return rejection;
-            }
-        }
-
-        return null;
-    }
+    public static McpRequestRejection? Validate(HttpRequest request, JsonElement schema, JsonNode? arguments) =>
+        McpParamHeaders.Annotated(schema, arguments)
+            .Select(annotated => Check(request, annotated.Header, annotated.Parameter, annotated.Argument))
+            .FirstOrDefault(rejection => rejection is not null);
 
     private static McpRequestRejection? Check(HttpRequest request, string header, string parameter, JsonNode? argument)
     {
@@ -54,7 +26,7 @@ internal static class ParamHeadersValidator
             return hasValue ? StandardHeadersValidator.Mismatch($"the {header} header is required for argument '{parameter}'.") : null;
         }
 
-        var decoded = HeaderValueCodec.Decode(raw.ToString());
+        var decoded = McpHeaderValue.Decode(raw.ToString());
         if (decoded is null)
         {
             return StandardHeadersValidator.Mismatch($"the {header} header has invalid characters or invalid Base64.");

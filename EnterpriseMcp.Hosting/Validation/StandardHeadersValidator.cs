@@ -42,7 +42,7 @@ internal static class StandardHeadersValidator
             return target is null ? null : Mismatch($"the {McpHeaders.Name} header is required for {method}.");
         }
 
-        var name = HeaderValueCodec.Decode(nameHeader.ToString());
+        var name = McpHeaderValue.Decode(nameHeader.ToString());
         if (name is null)
         {
             return Mismatch($"the {McpHeaders.Name} header has invalid characters or invalid Base64.");

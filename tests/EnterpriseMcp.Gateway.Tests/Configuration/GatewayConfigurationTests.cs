@@ -50,17 +50,17 @@ public sealed class GatewayConfigurationTests
         Assert.Equal(["one__echo"], (await client.ListToolsAsync(cancellationToken: Token)).Select(tool => tool.Name));
 
         await File.WriteAllTextAsync(file, Json(("one", first.McpUrl), ("two", second.McpUrl)), Token);
-        Assert.True(await Eventually.TrueAsync(() => Names(client).Contains("two__echo"), seconds: 20), "the added backend was never listed");
+        Assert.True(await Eventually.TrueAsync(async () => (await Names(client)).Contains("two__echo"), seconds: 20), "the added backend was never listed");
         Assert.Equal("hi", (await client.CallToolAsync("two__echo", new Dictionary<string, object?> { ["text"] = "hi" }, cancellationToken: Token)).Text());
         Assert.True(announced.Count > 0, "no tools/list_changed for the added backend");
 
         await File.WriteAllTextAsync(file, """{ "Gateway": { "Backends": { "one": { "Prefix": "x" } } } }""", Token);
         await Task.Delay(1500, Token);
-        Assert.Equal(["one__echo", "two__echo"], Names(client).Order());
+        Assert.Equal(["one__echo", "two__echo"], (await Names(client)).Order());
     }
 
-    private static string[] Names(ModelContextProtocol.Client.McpClient client) =>
-        client.ListToolsAsync(cancellationToken: Token).AsTask().GetAwaiter().GetResult().Select(tool => tool.Name).ToArray();
+    private static async Task<string[]> Names(ModelContextProtocol.Client.McpClient client) =>
+        (await client.ListToolsAsync(cancellationToken: Token)).Select(tool => tool.Name).ToArray();
 
     private static string Json(params (string Name, string Url)[] backends) =>
         $$"""{ "Gateway": { "Backends": { {{string.Join(", ", backends.Select(b => $$""" "{{b.Name}}": { "Url": "{{b.Url}}" } """))}} } } }""";

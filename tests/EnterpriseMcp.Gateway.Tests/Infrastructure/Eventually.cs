@@ -20,10 +20,13 @@ public static class Eventually
         }
     }
 
-    public static async Task<bool> TrueAsync(Func<bool> condition, int seconds = 10)
+    public static Task<bool> TrueAsync(Func<bool> condition, int seconds = 10) =>
+        TrueAsync(() => Task.FromResult(condition()), seconds);
+
+    public static async Task<bool> TrueAsync(Func<Task<bool>> condition, int seconds = 10)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!condition())
+        while (!await condition())
         {
             if (DateTime.UtcNow >= deadline)
             {

@@ -59,6 +59,6 @@ public sealed class BackendOutageTests
         Assert.True(await Eventually.TrueAsync(() => Volatile.Read(ref listChanges) > changesBeforeRestart), "no tools/list_changed when the backend came back");
     }
 
-    private static bool ListsJira(McpClient client) =>
-        client.ListToolsAsync(cancellationToken: Token).AsTask().GetAwaiter().GetResult().Any(tool => tool.Name == "jira__list_projects");
+    private static async Task<bool> ListsJira(McpClient client) =>
+        (await client.ListToolsAsync(cancellationToken: Token)).Any(tool => tool.Name == "jira__list_projects");
 }
