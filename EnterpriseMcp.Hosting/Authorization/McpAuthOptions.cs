@@ -26,6 +26,12 @@ public sealed class McpAuthOptions
     /// <summary>Tolerated clock difference when checking a token's lifetime.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Keycloak client ids whose <c>resource_access</c> roles count as the caller's roles, e.g. <c>["mcp-gateway"]</c>;
+    /// roles a token carries for other applications are ignored.
+    /// </summary>
+    public string[] RoleClients { get; set; } = [];
+
     /// <summary>Whether tokens are validated, or the server runs in loopback-only anonymous mode.</summary>
     public bool ValidatesTokens => !string.IsNullOrWhiteSpace(Authority);
 }

@@ -12,30 +12,10 @@ internal static class ToolScopes
     public static string[] RequiredBy(McpServerTool tool) =>
         Required.GetValue(tool, static t => [.. t.Metadata.OfType<RequiresScopeAttribute>().Select(a => a.Scope).Distinct(StringComparer.Ordinal)]);
 
-    /// <summary>
-    /// Scopes from <c>scope</c> (RFC 8693/9068: one space-separated string) and <c>scp</c> (Entra: a string;
-    /// Okta: an array, which arrives as one claim per value).
-    /// </summary>
-    public static HashSet<string> GrantedTo(ClaimsPrincipal? user)
-    {
-        var granted = new HashSet<string>(StringComparer.Ordinal);
-        if (user is null)
-        {
-            return granted;
-        }
-
-        foreach (var claim in user.Claims)
-        {
-            if (claim.Type is "scope" or "scp")
-            {
-                granted.UnionWith(claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-            }
-        }
-
-        return granted;
-    }
+    /// <summary>The scopes the caller's token grants, as <see cref="McpPrincipal"/> reads them.</summary>
+    public static IReadOnlySet<string> GrantedTo(ClaimsPrincipal? user) => McpPrincipal.From(user).Scopes;
 
     /// <summary>The required scopes the caller lacks; empty when the tool may be called.</summary>
-    public static IEnumerable<string> Missing(McpServerTool tool, HashSet<string> granted) =>
+    public static IEnumerable<string> Missing(McpServerTool tool, IReadOnlySet<string> granted) =>
         RequiredBy(tool).Where(scope => !granted.Contains(scope));
 }
