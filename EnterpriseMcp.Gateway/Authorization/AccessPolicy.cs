@@ -1,0 +1,52 @@
+using EnterpriseMcp.Hosting.Authorization;
+using Microsoft.Extensions.Options;
+
+namespace EnterpriseMcp.Gateway.Authorization;
+
+/// <summary>
+/// Decides who may use which tool, prompt and resource from <c>Gateway:Policy</c>: the first rule whose patterns of
+/// that kind match the name decides, and a name no rule matches is denied. Recompiled when the configuration changes
+/// (a change that fails validation never reaches it, so the previous policy stays); safe to call from any thread.
+/// </summary>
+public sealed class AccessPolicy : IDisposable
+{
+    private static readonly string[] None = [];
+    private readonly IDisposable? _subscription;
+    private CompiledPolicy _policy;
+
+    public AccessPolicy(IOptionsMonitor<PolicyOptions> options)
+    {
+        _policy = new CompiledPolicy(options.CurrentValue);
+        _subscription = options.OnChange(changed => Volatile.Write(ref _policy, new CompiledPolicy(changed)));
+    }
+
+    /// <summary>Every scope some rule requires, distinct and in ordinal order: for RFC 9728 metadata and 401 challenges.</summary>
+    public IReadOnlyList<string> ScopesSupported => Volatile.Read(ref _policy).ScopesSupported;
+
+    /// <summary>Roles whose holders may ask the policy to explain itself.</summary>
+    public IReadOnlySet<string> AdminRoles => Volatile.Read(ref _policy).AdminRoles;
+
+    /// <summary>Whether <paramref name="principal"/> may use the named target; allocates nothing once the name was seen.</summary>
+    public bool Allows(McpPrincipal principal, PolicyTargetKind kind, string name) =>
+        Volatile.Read(ref _policy).RuleFor(kind, name) is { } rule && rule.GrantsScopesTo(principal) && rule.GrantsRolesOrGroupsTo(principal);
+
+    /// <summary>The decision with its reasons: for refusals a client or an administrator reads.</summary>
+    public PolicyDecision Decide(McpPrincipal principal, PolicyTargetKind kind, string name)
+    {
+        if (Volatile.Read(ref _policy).RuleFor(kind, name) is not { } rule)
+        {
+            return new PolicyDecision(false, kind, name, null, null, None, None, None, false, DecisionReasons.NoRule(kind, name));
+        }
+
+        var missing = rule.Scopes.Where(scope => !principal.Scopes.Contains(scope)).ToArray();
+        var rolesOrGroups = rule.GrantsRolesOrGroupsTo(principal);
+        var allowed = missing.Length == 0 && rolesOrGroups;
+        var reason = allowed ? DecisionReasons.Allowed(rule, kind, name)
+            : !rolesOrGroups ? DecisionReasons.LacksRolesOrGroups(rule, missing)
+            : DecisionReasons.LacksScopes(rule, missing);
+        return new PolicyDecision(allowed, kind, name, rule.Index, rule.Name, rule.Scopes, missing, rule.RolesOrGroups,
+            FixableByScopes: !allowed && rolesOrGroups, reason);
+    }
+
+    public void Dispose() => _subscription?.Dispose();
+}

@@ -1,0 +1,9 @@
+namespace EnterpriseMcp.Gateway.Authorization;
+
+/// <summary>What a policy decision is about; each kind has its own patterns in a rule.</summary>
+public enum PolicyTargetKind
+{
+    Tool,
+    Prompt,
+    Resource,
+}
