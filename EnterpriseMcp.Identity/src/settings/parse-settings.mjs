@@ -1,0 +1,107 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SettingError } from './setting-error.mjs';
+
+const projectFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export const defaultDataFolder = path.join(projectFolder, '.data');
+export const defaultConfigFile = path.join(projectFolder, 'identity.json');
+
+const commands = new Set(['serve', 'rotate-keys', 'retire-keys']);
+const valueOptions = new Set(['--port', '--host', '--issuer', '--data', '--config', '--resource']);
+const resourceEnvPrefix = 'IDENTITY_RESOURCE_';
+
+/**
+ * Reads the command line and the IDENTITY_* environment into one settings object.
+ * A command-line option wins over its environment variable.
+ */
+export function parseSettings(argv, env) {
+  const options = readOptions(argv);
+
+  return {
+    command: options.command,
+    port: parsePort(options['--port'] ?? env.IDENTITY_PORT ?? '5100', options['--port'] ? '--port' : 'IDENTITY_PORT'),
+    host: options['--host'] ?? env.IDENTITY_HOST ?? '127.0.0.1',
+    issuer: parseIssuer(options['--issuer'] ?? env.IDENTITY_ISSUER, options['--issuer'] ? '--issuer' : 'IDENTITY_ISSUER'),
+    dataFolder: path.resolve(options['--data'] ?? env.IDENTITY_DATA ?? defaultDataFolder),
+    configFile: path.resolve(options['--config'] ?? env.IDENTITY_CONFIG ?? defaultConfigFile),
+    resourceUris: { ...resourceUrisFromEnv(env), ...resourceUrisFromArguments(options.resources) },
+  };
+}
+
+function readOptions(argv) {
+  const options = { command: 'serve', resources: [] };
+  let index = 0;
+  if (argv[0] !== undefined && !argv[0].startsWith('-')) {
+    if (!commands.has(argv[0])) {
+      throw new SettingError('command', `unknown command "${argv[0]}" (expected one of ${[...commands].join(', ')})`);
+    }
+    options.command = argv[0];
+    index = 1;
+  }
+  for (; index < argv.length; index += 1) {
+    const [name, inlineValue] = splitInlineValue(argv[index]);
+    if (!valueOptions.has(name)) {
+      throw new SettingError(name, 'unknown option');
+    }
+    const value = inlineValue ?? argv[++index];
+    if (value === undefined || value === '') {
+      throw new SettingError(name, 'needs a value');
+    }
+    if (name === '--resource') {
+      options.resources.push(value);
+    } else {
+      options[name] = value;
+    }
+  }
+  return options;
+}
+
+function splitInlineValue(argument) {
+  const equals = argument.indexOf('=');
+  return argument.startsWith('--') && equals > 0
+    ? [argument.slice(0, equals), argument.slice(equals + 1)]
+    : [argument, undefined];
+}
+
+function parsePort(text, setting) {
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535) {
+    throw new SettingError(setting, `"${text}" is not a port number (0-65535; 0 picks a free port)`);
+  }
+  return port;
+}
+
+function parseIssuer(text, setting) {
+  if (text === undefined) return undefined;
+  const url = URL.parse(text);
+  if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash) {
+    throw new SettingError(setting, `"${text}" is not an http(s) URL without query or fragment`);
+  }
+  return text.replace(/\/$/, '');
+}
+
+function resourceUrisFromArguments(pairs) {
+  return Object.fromEntries(pairs.map((pair) => {
+    const equals = pair.indexOf('=');
+    if (equals <= 0) {
+      throw new SettingError('--resource', `"${pair}" is not NAME=URI`);
+    }
+    const name = pair.slice(0, equals).toLowerCase();
+    return [name, parseResourceUri(pair.slice(equals + 1), `--resource ${name}`)];
+  }));
+}
+
+function resourceUrisFromEnv(env) {
+  return Object.fromEntries(Object.entries(env)
+    .filter(([key, value]) => key.startsWith(resourceEnvPrefix) && value)
+    .map(([key, value]) => [key.slice(resourceEnvPrefix.length).toLowerCase(), parseResourceUri(value, key)]));
+}
+
+function parseResourceUri(text, setting) {
+  const url = URL.parse(text);
+  if (!url || !['http:', 'https:'].includes(url.protocol) || url.hash) {
+    throw new SettingError(setting, `"${text}" is not an absolute http(s) URI without fragment`);
+  }
+  return text;
+}
