@@ -1,4 +1,6 @@
+using EnterpriseMcp.Gateway.Authorization;
 using EnterpriseMcp.Gateway.Backends;
+using EnterpriseMcp.Hosting.Authorization;
 using EnterpriseMcp.Gateway.Relaying;
 using EnterpriseMcp.Gateway.Routing;
 using ModelContextProtocol.Server;
@@ -15,12 +17,16 @@ public static class GatewayApp
         builder.AddServiceDefaults();
         builder.AddMcpResourceServer();
         builder.Services.AddGatewayBackends();
+        builder.Services.AddGatewayPolicy();
+        builder.Services.AddSingleton<GatewayRequestAuthorizer>();
+        builder.Services.AddSingleton<IMcpRequestAuthorizer>(sp => sp.GetRequiredService<GatewayRequestAuthorizer>());
         builder.Services.AddMcpHosting(_ => { });
-        builder.Services.AddOptions<McpServerOptions>().Configure<BackendRegistry, ResourceSubscriptions, BackendForwarder>(GatewayServer.Configure);
+        builder.Services.AddOptions<McpServerOptions>().Configure<BackendRegistry, ResourceSubscriptions, BackendForwarder, GatewayRequestAuthorizer>(GatewayServer.Configure);
 
         var app = builder.Build();
         app.MapDefaultEndpoints();
         app.MapMcp("/mcp");
+        app.MapPolicyExplain();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using EnterpriseMcp.Gateway.Backends;
 using EnterpriseMcp.Gateway.Configuration;
+using EnterpriseMcp.Gateway.Credentials;
 using EnterpriseMcp.Gateway.Relaying;
 using EnterpriseMcp.Gateway.Resilience;
 using EnterpriseMcp.Gateway.Routing;
@@ -18,6 +19,10 @@ internal static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
         services.AddMetrics();
         services.TryAddSingleton<GatewayMetrics>();
+        services.AddOptions<GatewayIdentityOptions>().BindConfiguration(GatewayIdentityOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayIdentityOptions>, GatewayIdentityOptionsValidator>());
+        services.TryAddSingleton<TokenEndpointClient>();
+        services.TryAddSingleton<BackendTokens>();
         services.TryAddSingleton<BackendRegistry>();
         services.TryAddSingleton<ResourceSubscriptions>();
         services.TryAddSingleton<SuspendedCalls>();

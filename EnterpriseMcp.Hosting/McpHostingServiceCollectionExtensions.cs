@@ -36,7 +36,8 @@ public static class McpHostingServiceCollectionExtensions
         services.TryAddSingleton<IMcpToolDirectory, ServerToolDirectory>();
         services.TryAddSingleton<OriginValidator>();
         services.TryAddSingleton<McpTransportPost>();
-        services.TryAddSingleton<ToolCallScopeCheck>();
+        services.TryAddSingleton<IMcpRequestAuthorizer, ToolScopeAuthorizer>();
+        services.TryAddSingleton<McpAccessCheck>();
         services.TryAddSingleton<McpPostHandler>();
         services.TryAddSingleton<McpGetHandler>();
         services.TryAddSingleton<McpDeleteHandler>();

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ModelContextProtocol.Protocol;
@@ -20,11 +21,12 @@ internal interface IBackendCallRelay
 /// <summary>
 /// How one call goes out: the generation its client speaks (used when the backend speaks it too),
 /// where the backend's messages go, what the client declared, and the tool's input schema for its
-/// <c>Mcp-Param-*</c> headers.
+/// <c>Mcp-Param-*</c> headers, and the user it is made for (whose exchanged token the backend gets; none: the gateway's own calls).
 /// </summary>
 internal sealed record BackendCall(
     BackendGeneration ClientGeneration,
     IBackendCallRelay? Relay = null,
     ClientCapabilities? ClientCapabilities = null,
     LoggingLevel? LogLevel = null,
-    JsonElement? InputSchema = null);
+    JsonElement? InputSchema = null,
+    ClaimsPrincipal? User = null);

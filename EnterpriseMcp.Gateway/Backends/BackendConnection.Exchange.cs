@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EnterpriseMcp.Gateway.Credentials;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
@@ -13,7 +14,7 @@ internal sealed partial class BackendConnection
     private async Task<BackendAnswer> SendOnceAsync(BackendFeatures features, string method, JsonNode? parameters,
         BackendCall call, CancellationToken cancellationToken)
     {
-        var generation = features.Choose(call.ClientGeneration);
+        var generation = GenerationFor(features, call);
         var request = new JsonRpcRequest
         {
             Id = NextId(),
@@ -28,11 +29,31 @@ internal sealed partial class BackendConnection
         return await ExchangeAsync(request, features, generation, call, cancellationToken);
     }
 
+    /// <summary>
+    /// The client's generation where the backend speaks it; but a call with a user's own token never goes on the
+    /// shared 2025 session, which belongs to the gateway's identity.
+    /// </summary>
+    private BackendGeneration GenerationFor(BackendFeatures features, BackendCall call)
+    {
+        if (!_callsAsUser || call.User is null)
+        {
+            return features.Choose(call.ClientGeneration);
+        }
+
+        return features.SpeaksStateless
+            ? BackendGeneration.Stateless
+            : throw new McpProtocolException(
+                $"Backend '{_name}' speaks only 2025 revisions, whose shared session cannot carry each user's token: configure " +
+                $"Gateway:Backends:{_name}:Auth as ClientCredentials (the backend then sees the gateway) or use a backend that speaks 2026-07-28.",
+                McpErrorCode.InternalError);
+    }
+
     /// <summary>POSTs a request and reads its answer, JSON or SSE, resuming a 2025 stream the backend closed early.</summary>
     private async Task<BackendAnswer> ExchangeAsync(JsonRpcRequest request, BackendFeatures? features,
         BackendGeneration generation, BackendCall call, CancellationToken cancellationToken)
     {
         using var post = BackendMessages.Post(_url, request, features, generation, call.InputSchema);
+        OnBehalfOf(post, call);
         var response = await _http.SendAsync(post, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         try
         {
@@ -90,6 +111,7 @@ internal sealed partial class BackendConnection
                 await Task.Delay(delay, cancellationToken);
                 response.Dispose();
                 using var resume = BackendMessages.Get(_url, features, lastEventId);
+                OnBehalfOf(resume, call);
                 response = await _http.SendAsync(resume, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
                 if (!response.IsSuccessStatusCode)
                 {
@@ -100,6 +122,14 @@ internal sealed partial class BackendConnection
         finally
         {
             response.Dispose();
+        }
+    }
+
+    private void OnBehalfOf(HttpRequestMessage request, BackendCall call)
+    {
+        if (_callsAsUser && call.User is { } user)
+        {
+            request.Options.Set(BackendAuthHandler.OnBehalfOf, user);
         }
     }
 

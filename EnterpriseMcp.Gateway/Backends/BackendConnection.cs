@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EnterpriseMcp.Gateway.Configuration;
+using EnterpriseMcp.Gateway.Credentials;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -11,7 +12,9 @@ namespace EnterpriseMcp.Gateway.Backends;
 /// <summary>
 /// The gateway's MCP client connection to one backend: pooled HTTP connections, one 2025 session
 /// shared by every call (when the backend speaks a 2025 revision), and per-call relaying of what the
-/// backend sends before it answers. Never carries a client's credentials.
+/// backend sends before it answers. Never carries a client's credentials: a call made for a user carries that
+/// user's exchanged token (<see cref="BackendAuthHandler"/>), on 2026-07-28 where the backend speaks it, since
+/// the shared 2025 session belongs to the gateway.
 /// </summary>
 internal sealed partial class BackendConnection : IAsyncDisposable
 {
@@ -22,16 +25,18 @@ internal sealed partial class BackendConnection : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _connecting = new(1, 1);
     private readonly CancellationTokenSource _closing = new();
+    private readonly bool _callsAsUser;
     private BackendFeatures? _features;
     private long _nextId;
 
-    public BackendConnection(string name, BackendOptions options, ILogger logger)
+    public BackendConnection(string name, BackendOptions options, ILogger logger, BackendTokens? tokens = null)
     {
         _name = name;
         _options = options;
         _url = new Uri(options.Url!);
         _logger = logger;
-        _http = new HttpClient(new SocketsHttpHandler
+        _callsAsUser = tokens?.Resolve(options.Auth) == BackendAuth.TokenExchange;
+        HttpMessageHandler handler = new SocketsHttpHandler
         {
             MaxConnectionsPerServer = options.MaxConnections,
             ConnectTimeout = options.ConnectTimeout,
@@ -40,10 +45,13 @@ internal sealed partial class BackendConnection : IAsyncDisposable
             AllowAutoRedirect = false,
             UseCookies = false,
             UseProxy = false,
-        })
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
         };
+        if (tokens is not null && tokens.Resolve(options.Auth) != BackendAuth.None)
+        {
+            handler = new BackendAuthHandler(name, options, tokens, handler);
+        }
+
+        _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
     public string Name => _name;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EnterpriseMcp.Gateway.Configuration;
+using EnterpriseMcp.Gateway.Credentials;
 using EnterpriseMcp.Gateway.Federation;
 using EnterpriseMcp.Gateway.Resilience;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,7 @@ namespace EnterpriseMcp.Gateway.Backends;
 /// the set at once (backends whose settings did not change keep their connection); every change of
 /// what is offered rebuilds the catalog and tells listening clients that their lists changed.
 /// </summary>
-internal sealed partial class BackendRegistry(ILoggerFactory loggers, GatewayMetrics metrics, TimeProvider time) : IAsyncDisposable
+internal sealed partial class BackendRegistry(ILoggerFactory loggers, GatewayMetrics metrics, TimeProvider time, BackendTokens tokens) : IAsyncDisposable
 {
     private readonly ILogger _logger = loggers.CreateLogger<BackendRegistry>();
     private readonly Lock _gate = new();
@@ -50,7 +51,7 @@ internal sealed partial class BackendRegistry(ILoggerFactory loggers, GatewayMet
                 }
 
                 var backend = new Backend(name, prefix, settings,
-                    new BackendConnection(name, settings, loggers.CreateLogger<BackendConnection>()), metrics, time);
+                    new BackendConnection(name, settings, loggers.CreateLogger<BackendConnection>(), tokens), metrics, time);
                 backend.Circuit.Changed += state => OnCircuitChanged(backend, state);
                 backend.Connection.Announced += OnAnnouncedAsync;
                 next.Add(backend);

@@ -1,3 +1,5 @@
+using EnterpriseMcp.Gateway.Credentials;
+
 namespace EnterpriseMcp.Gateway.Configuration;
 
 /// <summary>One backend MCP server (<c>Gateway:Backends:{name}</c>).</summary>
@@ -26,4 +28,13 @@ public sealed class BackendOptions
 
     /// <summary>How long the circuit stays open before a probe checks whether it is back.</summary>
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Which token the backend gets: <c>Auto</c>, <c>None</c>, <c>TokenExchange</c> or <c>ClientCredentials</c>. Never the client's own.</summary>
+    public BackendAuth Auth { get; set; } = BackendAuth.Auto;
+
+    /// <summary>The audience of the backend's tokens: its canonical URI (a resource indicator) or a logical name; by default <see cref="Url"/>.</summary>
+    public string? Audience { get; set; }
+
+    /// <summary>The scopes asked for in the backend's tokens; by default what the user's token holds (exchange) or the client holds (client credentials).</summary>
+    public string[]? Scopes { get; set; }
 }

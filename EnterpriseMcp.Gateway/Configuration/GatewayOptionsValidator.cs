@@ -1,4 +1,6 @@
+using EnterpriseMcp.Gateway.Credentials;
 using EnterpriseMcp.Gateway.Federation;
+using EnterpriseMcp.Hosting.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace EnterpriseMcp.Gateway.Configuration;
@@ -7,9 +9,15 @@ namespace EnterpriseMcp.Gateway.Configuration;
 /// Checks every setting and reports every problem at once, each naming the key to change. Runs at
 /// start-up and on each reload (a reload that fails keeps the backends that were running).
 /// </summary>
-internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
+internal sealed class GatewayOptionsValidator(IOptions<GatewayIdentityOptions>? identity = null, IOptions<McpAuthOptions>? auth = null)
+    : IValidateOptions<GatewayOptions>
 {
     private const string Section = GatewayOptions.SectionName;
+
+    public GatewayOptionsValidator()
+        : this(null, null)
+    {
+    }
 
     public ValidateOptionsResult Validate(string? name, GatewayOptions options)
     {
@@ -48,7 +56,7 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 
-    private static void ValidateBackend(string backend, BackendOptions settings, List<string> problems)
+    private void ValidateBackend(string backend, BackendOptions settings, List<string> problems)
     {
         var key = $"{Section}:Backends:{backend}";
         if (!ToolNaming.IsPortableName(backend))
@@ -81,6 +89,32 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         if (settings.MaxConnections < 1)
         {
             problems.Add($"{key}:MaxConnections must be at least 1 (it is {settings.MaxConnections}).");
+        }
+
+        ValidateAuth(key, settings, problems);
+    }
+
+    private void ValidateAuth(string key, BackendOptions settings, List<string> problems)
+    {
+        var hasClient = identity?.Value.HasClient == true;
+        if (settings.Auth is BackendAuth.TokenExchange or BackendAuth.ClientCredentials && !hasClient)
+        {
+            problems.Add($"{key}:Auth is {settings.Auth}, which needs the gateway's own client: set {GatewayIdentityOptions.SectionName}:ClientId and ClientSecret.");
+        }
+
+        if (settings.Auth == BackendAuth.TokenExchange && auth?.Value.ValidatesTokens != true)
+        {
+            problems.Add($"{key}:Auth is TokenExchange, which needs users' tokens to exchange: set {McpAuthOptions.SectionName}:Authority and Resource.");
+        }
+
+        if (settings.Audience is { } audience && string.IsNullOrWhiteSpace(audience))
+        {
+            problems.Add($"{key}:Audience is empty: leave it unset to use the backend's Url.");
+        }
+
+        if (settings.Scopes?.Any(scope => string.IsNullOrWhiteSpace(scope) || scope.Any(char.IsWhiteSpace)) == true)
+        {
+            problems.Add($"{key}:Scopes must each be one scope without spaces.");
         }
     }
 

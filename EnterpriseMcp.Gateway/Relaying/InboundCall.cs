@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using EnterpriseMcp.Gateway.Backends;
 using EnterpriseMcp.Hosting.Protocol;
@@ -7,9 +8,9 @@ using ModelContextProtocol.Server;
 
 namespace EnterpriseMcp.Gateway.Relaying;
 
-/// <summary>What the gateway knows of the client behind one request: its generation, capabilities and log level.</summary>
+/// <summary>What the gateway knows of the client behind one request: its generation, capabilities, log level and user.</summary>
 internal sealed record InboundCall(McpServer Server, BackendGeneration Generation, ClientCapabilities? Capabilities, LoggingLevel? LogLevel,
-    Func<TimeSpan, CancellationToken, ValueTask> EnablePolling)
+    Func<TimeSpan, CancellationToken, ValueTask> EnablePolling, ClaimsPrincipal? User)
 {
     public static InboundCall Of<TParams>(RequestContext<TParams> context)
     {
@@ -21,9 +22,9 @@ internal sealed record InboundCall(McpServer Server, BackendGeneration Generatio
 #pragma warning restore MCP9005
         var capabilities = request.Context?.ClientCapabilities ?? context.Server.ClientCapabilities;
         return new InboundCall(context.Server, stateless ? BackendGeneration.Stateless : BackendGeneration.Sessions, capabilities, level,
-            context.EnablePollingAsync);
+            context.EnablePollingAsync, context.User?.Identity?.IsAuthenticated == true ? context.User : null);
     }
 
     public BackendCall ToBackendCall(JsonElement? inputSchema = null) =>
-        new(Generation, new InboundRelay(this), Capabilities, LogLevel, inputSchema);
+        new(Generation, new InboundRelay(this), Capabilities, LogLevel, inputSchema, User);
 }

@@ -1,3 +1,4 @@
+using EnterpriseMcp.Gateway.Authorization;
 using EnterpriseMcp.Gateway.Backends;
 using EnterpriseMcp.Gateway.Relaying;
 using ModelContextProtocol.Protocol;
@@ -8,7 +9,8 @@ namespace EnterpriseMcp.Gateway.Routing;
 /// <summary>The gateway's MCP server: every capability a backend might offer, answered by routing.</summary>
 internal static class GatewayServer
 {
-    public static void Configure(McpServerOptions server, BackendRegistry registry, ResourceSubscriptions subscriptions, BackendForwarder forwarder)
+    public static void Configure(McpServerOptions server, BackendRegistry registry, ResourceSubscriptions subscriptions, BackendForwarder forwarder,
+        GatewayRequestAuthorizer access)
     {
         server.ServerInfo = new Implementation { Name = "enterprise-mcp-gateway", Version = "1.0.0" };
         server.Capabilities = new ServerCapabilities
@@ -19,7 +21,7 @@ internal static class GatewayServer
             Completions = new CompletionsCapability(),
             Logging = new LoggingCapability(),
         };
-        ListHandlers.Register(server.Handlers, registry);
+        ListHandlers.Register(server.Handlers, registry, access);
         CallHandlers.Register(server.Handlers, registry, forwarder);
         subscriptions.Register(server.Handlers, registry, forwarder);
         // The level is kept per session by the server; backends send everything and the gateway filters.

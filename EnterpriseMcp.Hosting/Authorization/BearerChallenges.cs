@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using ModelContextProtocol.Server;
 
 namespace EnterpriseMcp.Hosting.Authorization;
 
@@ -7,7 +6,7 @@ namespace EnterpriseMcp.Hosting.Authorization;
 /// The <c>WWW-Authenticate</c> values that send a client to this server's protected resource metadata
 /// (RFC 9728) and tell it which scopes to ask for (RFC 6750 step-up).
 /// </summary>
-internal sealed class BearerChallenges(IOptions<McpAuthOptions> auth, IOptions<McpServerOptions> server)
+internal sealed class BearerChallenges(IOptions<McpAuthOptions> auth, IServiceProvider services)
 {
     public const string MetadataPath = "/.well-known/oauth-protected-resource";
 
@@ -17,9 +16,9 @@ internal sealed class BearerChallenges(IOptions<McpAuthOptions> auth, IOptions<M
 
     public string MetadataUrl => _metadataUrl.Value;
 
-    /// <summary>Every scope some tool requires, in a stable order: what a client asks for to use the whole server.</summary>
+    /// <summary>Every scope the server knows of, in a stable order: what a client asks for to use the whole server.</summary>
     public IReadOnlyList<string> ScopesSupported() =>
-        [.. (server.Value.ToolCollection ?? []).SelectMany(ToolScopes.RequiredBy).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        (services.GetService(typeof(IMcpRequestAuthorizer)) as IMcpRequestAuthorizer)?.ScopesSupported ?? [];
 
     public string Unauthorized(string? error = null, string? description = null)
     {

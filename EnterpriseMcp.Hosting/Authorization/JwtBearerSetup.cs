@@ -1,9 +1,11 @@
 using System.Net;
+using System.Security.Claims;
 using EnterpriseMcp.Hosting.Http;
 using EnterpriseMcp.Hosting.Protocol;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
@@ -14,7 +16,8 @@ namespace EnterpriseMcp.Hosting.Authorization;
 /// issuer, audience = this server's canonical URI (RFC 8707), lifetime. Claims keep their JWT names
 /// (<c>sub</c>, <c>scope</c>, ...).
 /// </summary>
-internal sealed class JwtBearerSetup(IOptions<McpAuthOptions> auth, BearerChallenges challenges, ValidatedTokenCache validated)
+internal sealed partial class JwtBearerSetup(IOptions<McpAuthOptions> auth, BearerChallenges challenges, ValidatedTokenCache validated,
+    ILogger<JwtBearerSetup> logger)
     : IConfigureNamedOptions<JwtBearerOptions>
 {
     public void Configure(string? name, JwtBearerOptions options)
@@ -50,6 +53,7 @@ internal sealed class JwtBearerSetup(IOptions<McpAuthOptions> auth, BearerChalle
             // Only the key the token names: a token whose kid the issuer does not publish is refused (after one
             // refresh of the key set), rather than tried against every key.
             TryAllIssuerSigningKeys = false,
+            ValidTypes = settings.ValidTokenTypes,
             ClockSkew = settings.ClockSkew,
             NameClaimType = "preferred_username",
             RoleClaimType = "roles",
@@ -77,6 +81,13 @@ internal sealed class JwtBearerSetup(IOptions<McpAuthOptions> auth, BearerChalle
     {
         if (BearerToken(context.Request) is { } token && context.Principal is { } principal)
         {
+            // The identity keeps the token it came from (not every token handler honours SaveSigninToken), so that a
+            // gateway can exchange it for a backend's token: it is never passed on itself.
+            if (principal.Identity is ClaimsIdentity { BootstrapContext: null } identity)
+            {
+                identity.BootstrapContext = token;
+            }
+
             validated.Add(token, principal, new DateTimeOffset(context.SecurityToken.ValidTo, TimeSpan.Zero));
         }
 
@@ -93,6 +104,8 @@ internal sealed class JwtBearerSetup(IOptions<McpAuthOptions> auth, BearerChalle
     {
         context.HandleResponse();
         var failed = context.AuthenticateFailure is not null;
+        LogRefused(logger, context.Request.Path, context.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "?",
+            failed ? DescribeFailure(context.AuthenticateFailure!) : "no bearer token");
         context.Response.Headers.WWWAuthenticate = failed
             ? challenges.Unauthorized("invalid_token", DescribeFailure(context.AuthenticateFailure!))
             : challenges.Unauthorized();
@@ -108,8 +121,16 @@ internal sealed class JwtBearerSetup(IOptions<McpAuthOptions> auth, BearerChalle
         SecurityTokenInvalidAudienceException => "The token is not meant for this resource",
         SecurityTokenInvalidIssuerException => "The token comes from an issuer this resource does not trust",
         SecurityTokenNotYetValidException => "The token is not valid yet",
+        SecurityTokenInvalidTypeException => "The token is not an access token (its typ is not accepted)",
+        SecurityTokenSignatureKeyNotFoundException => "The token is signed with a key the issuer does not publish",
+        SecurityTokenInvalidSignatureException => "The token signature is not valid",
+        SecurityTokenInvalidAlgorithmException => "The token is signed with an algorithm that is not accepted",
+        SecurityTokenMalformedException => "The token is not a well-formed JWT",
         _ => "The token could not be validated",
     };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused a request to {Path} from {Remote}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string path, string remote, string reason);
 
     private static string[] SlashVariants(string value) => [value.TrimEnd('/'), value.TrimEnd('/') + "/"];
 

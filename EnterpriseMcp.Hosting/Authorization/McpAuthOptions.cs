@@ -23,6 +23,12 @@ public sealed class McpAuthOptions
     /// <summary>Refuse issuer metadata over plain HTTP. Defaults to on unless the authority is on loopback.</summary>
     public bool? RequireHttpsMetadata { get; set; }
 
+    /// <summary>
+    /// The JWT <c>typ</c> header values accepted. By default only access tokens as RFC 9068 marks them (<c>at+jwt</c>), so an
+    /// ID token cannot be replayed as an access token. Keycloak and Entra ID mark access tokens <c>JWT</c>: add it for them.
+    /// </summary>
+    public string[] ValidTokenTypes { get; set; } = ["at+jwt", "application/at+jwt"];
+
     /// <summary>Tolerated clock difference when checking a token's lifetime.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -30,6 +30,11 @@ internal sealed class McpAuthOptionsValidator : IValidateOptions<McpAuthOptions>
             failures.Add($"{McpAuthOptions.SectionName}:ClockSkew must be between 00:00:00 and 00:10:00.");
         }
 
+        if (options.ValidTokenTypes.Length == 0 || options.ValidTokenTypes.Any(string.IsNullOrWhiteSpace))
+        {
+            failures.Add($"{McpAuthOptions.SectionName}:ValidTokenTypes must list at least one JWT 'typ' value and no empty ones.");
+        }
+
         return Result(failures);
     }
 

@@ -21,7 +21,7 @@ internal sealed class McpPostHandler(
     McpSessionManager sessions,
     McpServerFactory servers,
     McpTransportPost transportPost,
-    ToolCallScopeCheck scopeCheck,
+    McpAccessCheck accessCheck,
     IMcpToolDirectory toolDirectory)
 {
     private readonly McpHttpOptions _options = options.Value;
@@ -49,7 +49,7 @@ internal sealed class McpPostHandler(
         var rejection = ProtocolVersionValidator.ValidateHeader(version, message)
             ?? ProtocolVersionValidator.ValidateEnvelope(version, message)
             ?? (stateless ? StatelessRequestRules.Validate(request, message, version, toolDirectory) : null)
-            ?? scopeCheck.Check(context, message, servers.ServerOptions.ToolCollection);
+            ?? accessCheck.Check(context, message);
         if (rejection is not null)
         {
             await rejection.WriteAsync(context, id);

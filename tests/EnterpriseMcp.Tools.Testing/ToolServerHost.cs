@@ -36,11 +36,15 @@ public sealed class ToolServerHost : IAsyncDisposable
 
     public string Folder { get; }
 
-    /// <summary><paramref name="settings"/> may name files in <see cref="Folder"/> as <c>{folder}</c>.</summary>
-    public static async Task<ToolServerHost> StartAsync(ToolServerFactory create, IDictionary<string, string?> settings, bool connect = true)
+    /// <summary>
+    /// <paramref name="settings"/> may name files in <see cref="Folder"/> as <c>{folder}</c>. On a free port unless
+    /// <paramref name="url"/> names one (a server whose canonical URI must be known before it starts).
+    /// </summary>
+    public static async Task<ToolServerHost> StartAsync(ToolServerFactory create, IDictionary<string, string?> settings, bool connect = true,
+        string url = "http://127.0.0.1:0")
     {
         var folder = Directory.CreateTempSubdirectory("tool-server-tests-").FullName;
-        var app = create(["--urls", "http://127.0.0.1:0"], builder =>
+        var app = create(["--urls", url], builder =>
         {
             builder.Logging.ClearProviders();
             // TOOL_SERVER_TEST_LOGS=1 shows the server's logs when a test is run directly (dotnet <tests>.dll).

@@ -24,6 +24,8 @@ public sealed class PolicyExplainEndpointTests : IAsyncLifetime
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        // Only the example policy: not the gateway's own appsettings.json, which the build copies beside the tests.
+        builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(ExamplePolicy.Settings());
         builder.Services.AddGatewayPolicy();
         _app = builder.Build();

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace EnterpriseMcp.Gateway.Tests.Infrastructure;
 
@@ -29,7 +28,7 @@ public sealed class BackendProcess : IAsyncDisposable
     /// <param name="environment">May name files in its own folder as <c>{folder}</c>.</param>
     public static async Task<BackendProcess> StartAsync(string assembly, IReadOnlyDictionary<string, string> environment)
     {
-        var backend = new BackendProcess(assembly, FreePort(), environment);
+        var backend = new BackendProcess(assembly, LoopbackPort.Free(), environment);
         await backend.StartAsync();
         return backend;
     }
@@ -97,12 +96,5 @@ public sealed class BackendProcess : IAsyncDisposable
         _process?.Dispose();
         Directory.Delete(_folder, recursive: true);
         return ValueTask.CompletedTask;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

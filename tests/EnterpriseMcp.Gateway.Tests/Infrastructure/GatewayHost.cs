@@ -29,9 +29,10 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<GatewayHost> StartAsync(IDictionary<string, string?> settings, string? jsonFile = null, RecordedLogs? logs = null)
+    public static async Task<GatewayHost> StartAsync(IDictionary<string, string?> settings, string? jsonFile = null, RecordedLogs? logs = null,
+        string url = "http://127.0.0.1:0")
     {
-        var app = GatewayApp.Create(["--urls", "http://127.0.0.1:0"], builder =>
+        var app = GatewayApp.Create(["--urls", url], builder =>
         {
             builder.Logging.ClearProviders();
             if (logs is not null)

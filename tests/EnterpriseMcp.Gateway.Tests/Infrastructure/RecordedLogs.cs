@@ -3,10 +3,13 @@ using Microsoft.Extensions.Logging;
 
 namespace EnterpriseMcp.Gateway.Tests.Infrastructure;
 
-/// <summary>Keeps every log message at warning level or above, for tests that check what an operator is told.</summary>
+/// <summary>Keeps every log message at information level or above (and warnings apart), for tests that check what an operator is told.</summary>
 public sealed class RecordedLogs : ILoggerProvider
 {
     public ConcurrentQueue<string> Warnings { get; } = new();
+
+    /// <summary>Information and above.</summary>
+    public ConcurrentQueue<string> Messages { get; } = new();
 
     public ILogger CreateLogger(string categoryName) => new Recorder(this);
 
@@ -18,13 +21,20 @@ public sealed class RecordedLogs : ILoggerProvider
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (IsEnabled(logLevel))
+            if (!IsEnabled(logLevel))
             {
-                logs.Warnings.Enqueue(formatter(state, exception));
+                return;
+            }
+
+            var message = formatter(state, exception);
+            logs.Messages.Enqueue(message);
+            if (logLevel >= LogLevel.Warning)
+            {
+                logs.Warnings.Enqueue(message);
             }
         }
     }

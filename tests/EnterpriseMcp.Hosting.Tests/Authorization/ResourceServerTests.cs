@@ -124,6 +124,7 @@ public sealed class ResourceServerTests : IAsyncLifetime
             ["HS256 signed with the public key"] = _issuer.Forge(Resource, "HS256", data => HMACSHA256.HashData(_issuer.PublicKeyPem(), data), kid: "test-key-1"),
             ["unknown kid"] = _issuer.SignedWithUnknownKid(Resource),
             ["not a JWT"] = "not-a-token",
+            ["an ID token (typ JWT), not an access token"] = _issuer.Mint("eve", Resource, "notes.read", tokenType: "JWT"),
         };
 
         foreach (var (why, token) in rejected)

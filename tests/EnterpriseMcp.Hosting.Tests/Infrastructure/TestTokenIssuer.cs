@@ -62,7 +62,7 @@ public sealed class TestTokenIssuer : IAsyncDisposable
     }
 
     public string Mint(string subject, string audience, string? scope = null, TimeSpan? lifetime = null,
-        string? issuer = null, SecurityKey? signingKey = null, DateTime? notBefore = null)
+        string? issuer = null, SecurityKey? signingKey = null, DateTime? notBefore = null, string tokenType = "at+jwt")
     {
         var now = DateTime.UtcNow;
         var start = notBefore ?? now.AddMinutes(-1);
@@ -74,6 +74,7 @@ public sealed class TestTokenIssuer : IAsyncDisposable
 
         return _handler.CreateToken(new SecurityTokenDescriptor
         {
+            TokenType = tokenType,
             Issuer = issuer ?? Issuer,
             Audience = audience,
             Claims = claims,
@@ -91,7 +92,7 @@ public sealed class TestTokenIssuer : IAsyncDisposable
     public string Forge(string audience, string alg, Func<byte[], byte[]>? sign = null, string? kid = null)
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var header = new JsonObject { ["alg"] = alg, ["typ"] = "JWT" };
+        var header = new JsonObject { ["alg"] = alg, ["typ"] = "at+jwt" };
         if (kid is not null)
         {
             header["kid"] = kid;

@@ -1,0 +1,43 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using ModelContextProtocol.Protocol;
+
+namespace EnterpriseMcp.Gateway.Tests.Infrastructure;
+
+/// <summary>MCP requests written by hand (2026-07-28, stateless), for tests that look at the HTTP answer itself: status and challenges.</summary>
+public static class RawMcp
+{
+    public static HttpRequestMessage Request(Uri endpoint, string method, JsonObject? parameters, string? token, string? name = null)
+    {
+        parameters ??= [];
+        parameters["_meta"] = new JsonObject
+        {
+            [MetaKeys.ProtocolVersion] = "2026-07-28",
+            [MetaKeys.ClientInfo] = new JsonObject { ["name"] = "raw-test", ["version"] = "1.0.0" },
+            [MetaKeys.ClientCapabilities] = new JsonObject(),
+        };
+        var body = new JsonObject { ["jsonrpc"] = "2.0", ["id"] = 1, ["method"] = method, ["params"] = parameters };
+        var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
+        {
+            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.ParseAdd("application/json, text/event-stream");
+        request.Headers.Add("MCP-Protocol-Version", "2026-07-28");
+        request.Headers.Add("Mcp-Method", method);
+        if (name is not null)
+        {
+            request.Headers.Add("Mcp-Name", name);
+        }
+
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return request;
+    }
+
+    public static HttpRequestMessage CallTool(Uri endpoint, string tool, JsonObject arguments, string? token) =>
+        Request(endpoint, "tools/call", new JsonObject { ["name"] = tool, ["arguments"] = arguments }, token, tool);
+}

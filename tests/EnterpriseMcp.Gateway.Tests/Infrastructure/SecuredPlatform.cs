@@ -1,0 +1,108 @@
+using EnterpriseMcp.Tools.Db;
+using EnterpriseMcp.Tools.Jira;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EnterpriseMcp.Gateway.Tests.Infrastructure;
+
+/// <summary>
+/// The whole system with identity on, as a company runs it: the development authorization server (real, Node), the Jira
+/// and Db tool servers each accepting only tokens for themselves, and a gateway that accepts only tokens for itself,
+/// applies the default policy and exchanges each user's token for one per backend. Jira records the tokens it receives.
+/// </summary>
+public sealed class SecuredPlatform : IAsyncLifetime
+{
+    public const string GatewayClientSecret = "mcp-gateway-dev-secret";
+
+    public IdentityServer Identity { get; private set; } = null!;
+
+    public ToolServerHost Jira { get; private set; } = null!;
+
+    public ToolServerHost Db { get; private set; } = null!;
+
+    public GatewayHost Gateway { get; private set; } = null!;
+
+    public AuthorizationRecorder JiraSaw { get; } = new();
+
+    public string GatewayResource { get; private set; } = "";
+
+    public string JiraResource { get; private set; } = "";
+
+    public RecordedLogs GatewayLogs { get; } = new();
+
+    public async ValueTask InitializeAsync()
+    {
+        int gatewayPort = LoopbackPort.Free(), jiraPort = LoopbackPort.Free(), dbPort = LoopbackPort.Free();
+        GatewayResource = $"http://127.0.0.1:{gatewayPort}/mcp";
+        JiraResource = $"http://127.0.0.1:{jiraPort}/mcp";
+        var dbResource = $"http://127.0.0.1:{dbPort}/mcp";
+        Identity = await IdentityServer.StartAsync(new Dictionary<string, string> { ["gateway"] = GatewayResource, ["jira"] = JiraResource, ["db"] = dbResource });
+
+        Jira = await ToolServerHost.StartAsync(
+            (args, configure) => JiraServerApp.Create(args, builder =>
+            {
+                configure?.Invoke(builder);
+                builder.Services.AddSingleton<IStartupFilter>(JiraSaw);
+            }),
+            Secured(JiraResource, new() { ["Jira:Embedded:DatabasePath"] = "{folder}/jira.db" }), connect: false, url: $"http://127.0.0.1:{jiraPort}");
+        Db = await ToolServerHost.StartAsync(DbServerApp.Create,
+            Secured(dbResource, new() { ["Db:EmbeddedDatabasePath"] = "{folder}/sample.db" }), connect: false, url: $"http://127.0.0.1:{dbPort}");
+
+        var settings = Secured(GatewayResource, TestBackends.Settings(("jira", JiraResource), ("db", dbResource)));
+        settings["Gateway:Identity:ClientId"] = "mcp-gateway";
+        settings["Gateway:Identity:ClientSecret"] = GatewayClientSecret;
+        foreach (var (key, value) in DefaultPolicy)
+        {
+            settings[key] = value;
+        }
+
+        Gateway = await GatewayHost.StartAsync(settings, logs: GatewayLogs, url: $"http://127.0.0.1:{gatewayPort}");
+    }
+
+    /// <summary>The policy the gateway ships with (its appsettings.json), as settings.</summary>
+    public static readonly Dictionary<string, string?> DefaultPolicy = new()
+    {
+        ["Gateway:Policy:AdminRoles:0"] = "admin",
+        ["Gateway:Policy:Rules:0:Name"] = "jira-read",
+        ["Gateway:Policy:Rules:0:Tools:0"] = "jira__get_issue",
+        ["Gateway:Policy:Rules:0:Tools:1"] = "jira__search_issues",
+        ["Gateway:Policy:Rules:0:Tools:2"] = "jira__list_projects",
+        ["Gateway:Policy:Rules:0:Scopes:0"] = "jira.read",
+        ["Gateway:Policy:Rules:1:Name"] = "jira-write",
+        ["Gateway:Policy:Rules:1:Tools:0"] = "jira__create_issue",
+        ["Gateway:Policy:Rules:1:Tools:1"] = "jira__add_comment",
+        ["Gateway:Policy:Rules:1:Tools:2"] = "jira__transition_issue",
+        ["Gateway:Policy:Rules:1:Scopes:0"] = "jira.write",
+        ["Gateway:Policy:Rules:2:Name"] = "db-query",
+        ["Gateway:Policy:Rules:2:Tools:0"] = "db__query",
+        ["Gateway:Policy:Rules:2:Scopes:0"] = "db.read",
+        ["Gateway:Policy:Rules:3:Name"] = "db-write",
+        ["Gateway:Policy:Rules:3:Tools:0"] = "db__execute",
+        ["Gateway:Policy:Rules:3:Scopes:0"] = "db.write",
+        ["Gateway:Policy:Rules:3:Roles:0"] = "admin",
+        ["Gateway:Policy:Rules:4:Name"] = "db-browse",
+        ["Gateway:Policy:Rules:4:Tools:0"] = "db__*",
+        ["Gateway:Policy:Rules:4:Scopes:0"] = "db.read",
+        ["Gateway:Policy:Rules:4:Roles:0"] = "admin",
+        ["Gateway:Policy:Rules:4:Roles:1"] = "developer",
+    };
+
+    /// <summary>A token for <paramref name="user"/> (password <c>{user}-dev-password</c>) for the gateway, by the full browser-less login.</summary>
+    public Task<string> LoginAsync(string user, string scope = "jira.read jira.write db.read db.write") =>
+        OAuthLogin.TokenAsync(Identity.Issuer, user, $"{user}-dev-password", scope, GatewayResource);
+
+    private Dictionary<string, string?> Secured(string resource, Dictionary<string, string?> settings)
+    {
+        settings["Mcp:Auth:Authority"] = Identity.Issuer;
+        settings["Mcp:Auth:Resource"] = resource;
+        return settings;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Gateway.DisposeAsync();
+        await Db.DisposeAsync();
+        await Jira.DisposeAsync();
+        await Identity.DisposeAsync();
+    }
+}
