@@ -44,7 +44,7 @@ public sealed class AccessPolicy : IDisposable
         var reason = allowed ? DecisionReasons.Allowed(rule, kind, name)
             : !rolesOrGroups ? DecisionReasons.LacksRolesOrGroups(rule, missing)
             : DecisionReasons.LacksScopes(rule, missing);
-        return new PolicyDecision(allowed, kind, name, rule.Index, rule.Name, rule.Scopes, missing, rule.RolesOrGroups,
+        return new PolicyDecision(allowed, kind, name, rule.Index, rule.Name, rule.RequiredScopes, missing, rule.RequiredRolesOrGroups,
             FixableByScopes: !allowed && rolesOrGroups, reason);
     }
 

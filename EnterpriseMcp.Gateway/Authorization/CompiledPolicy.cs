@@ -34,19 +34,26 @@ internal sealed class CompiledPolicy
     /// <summary>The first rule whose patterns of <paramref name="kind"/> match <paramref name="name"/>.</summary>
     public PolicyRule? RuleFor(PolicyTargetKind kind, string name)
     {
-        var matches = _matches[(int)kind];
-        if (!matches.TryGetValue(name, out var index))
+        if (!_matches[(int)kind].TryGetValue(name, out var index))
         {
-            index = Array.FindIndex(Rules, rule => rule.Covers(kind, name));
-            if (Interlocked.Increment(ref _cached[(int)kind]) > CacheCapacity)
-            {
-                matches.Clear();
-                Volatile.Write(ref _cached[(int)kind], 1);
-            }
-
-            matches[name] = index;
+            index = Remember(kind, name);
         }
 
         return index == NoRule ? null : Rules[index];
+    }
+
+    // Apart from RuleFor, whose hits must not allocate.
+    private int Remember(PolicyTargetKind kind, string name)
+    {
+        var index = Array.FindIndex(Rules, rule => rule.Covers(kind, name));
+        var matches = _matches[(int)kind];
+        if (Interlocked.Increment(ref _cached[(int)kind]) > CacheCapacity)
+        {
+            matches.Clear();
+            Volatile.Write(ref _cached[(int)kind], 1);
+        }
+
+        matches[name] = index;
+        return index;
     }
 }

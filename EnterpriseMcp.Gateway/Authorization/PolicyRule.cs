@@ -19,6 +19,9 @@ internal sealed class PolicyRule
         Roles = Distinct(options.Roles);
         Groups = Distinct(options.Groups);
         RolesOrGroups = [.. Roles, .. Groups];
+        // Handed out in every decision: read-only views made once, so no caller can change the rule through them.
+        RequiredScopes = Array.AsReadOnly(Scopes);
+        RequiredRolesOrGroups = Array.AsReadOnly(RolesOrGroups);
     }
 
     public int Index { get; }
@@ -32,6 +35,10 @@ internal sealed class PolicyRule
     public string[] Groups { get; }
 
     public string[] RolesOrGroups { get; }
+
+    public IReadOnlyList<string> RequiredScopes { get; }
+
+    public IReadOnlyList<string> RequiredRolesOrGroups { get; }
 
     public static string NameOf(PolicyRuleOptions options, int index) =>
         string.IsNullOrWhiteSpace(options.Name) ? $"rule {index}" : options.Name.Trim();

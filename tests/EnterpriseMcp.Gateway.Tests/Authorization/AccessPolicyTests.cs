@@ -136,6 +136,31 @@ public sealed class AccessPolicyTests
         Assert.Empty(policy.ScopesSupported);
     }
 
+    [Fact]
+    public void Allows_allocates_nothing_once_a_name_was_seen()
+    {
+        var policy = Policy();
+        var developer = Principal(scopes: ["db.read"], roles: ["developer"]);
+        string[] names = ["jira__get_issue", "jira__create_issue", "db__query", "db__list_tables", "slack__post"];
+        foreach (var name in names)
+        {
+            policy.Allows(developer, PolicyTargetKind.Tool, name);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var allowed = 0;
+        for (var round = 0; round < 1_000; round++)
+        {
+            foreach (var name in names)
+            {
+                allowed += policy.Allows(developer, PolicyTargetKind.Tool, name) ? 1 : 0;
+            }
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(2_000, allowed);
+    }
+
     private static AccessPolicy Policy(params PolicyRuleOptions[] rules) =>
         new(new TestOptionsMonitor<PolicyOptions>(rules.Length == 0 ? ExamplePolicy.Options() : new PolicyOptions { Rules = [.. rules] }));
 
