@@ -125,6 +125,7 @@ install_debian_packages() {
   local missing=()
   command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
   compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || missing+=(postgresql)
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" -ne 0 ]; then
     log "missing Debian packages (${missing[*]}), and not root to install them: tests that need them will fail"
@@ -155,11 +156,32 @@ install_node_packages() {
   return 1
 }
 
+# The development authorization server's packages (oidc-provider): the gateway tests and the Node tests start it.
+install_identity_packages() {
+  local dir="$ROOT/EnterpriseMcp.Identity" stamp want have=""
+  [ -f "$dir/package-lock.json" ] || return 0
+  stamp="$dir/node_modules/.package-lock.sha256"
+  want=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+  [ -f "$stamp" ] && have=$(cat "$stamp")
+  if [ -d "$dir/node_modules" ] && [ "$want" = "$have" ]; then
+    return 0
+  fi
+  log "installing npm packages of EnterpriseMcp.Identity (npm ci)"
+  if (cd "$dir" && timeout -k 30 600 npm ci --no-audit --no-fund) >"$LOGS/npm-ci-identity.log" 2>&1 </dev/null; then
+    echo "$want" >"$stamp"
+    return 0
+  fi
+  return 1
+}
+
 install_debian_packages
 NODE_OK=1
 if ! install_node_packages; then
   NODE_OK=0
   record "npm ci (tests/clients)" 0 1 0 "$LOGS/npm-ci.log" "install failed"
+fi
+if ! install_identity_packages; then
+  record "npm ci (EnterpriseMcp.Identity)" 0 1 0 "$LOGS/npm-ci-identity.log" "install failed"
 fi
 
 # ---------------------------------------------------------------- 2. build
@@ -229,7 +251,8 @@ http_status() {
 start_server() {
   local name=$1 project=$2 port pid
   shift 2
-  port=$(free_port)
+  # SERVER_PORT=N start_server ...: a port chosen beforehand (a server whose canonical URI goes into tokens).
+  port=${SERVER_PORT:-$(free_port)}
   BASE="http://127.0.0.1:$port"
   log "starting $name on $BASE"
   # setsid: its own process group, so that stop_servers ends `dotnet run` and the app it starts.
@@ -291,24 +314,65 @@ if [ -f "$GATEWAY/$GATEWAY.csproj" ]; then
 fi
 export MCP_GATEWAY_URL MCP_CONFORMANCE_GATEWAY_URL
 
-# ---------------------------------------------------------------- 5. Node tests (TypeScript SDK client, metrics)
+# The system with identity on, for the OAuth tests (MCP_SECURED_GATEWAY_URL): the development authorization server
+# (EnterpriseMcp.Identity, its own data folder under .artifacts), Jira and Db each accepting only tokens for their own
+# URI, and a gateway accepting only tokens for its own, with its default policy (appsettings.json) and its client
+# `mcp-gateway` for token exchange. Every canonical URI is known before anything starts, so ports are chosen first.
+start_identity() {
+  local port=$1 pid
+  shift
+  IDENTITY_URL="http://127.0.0.1:$port"
+  log "starting identity on $IDENTITY_URL"
+  rm -rf "$ART/identity-data"
+  setsid node EnterpriseMcp.Identity/server.mjs --port "$port" --data "$ART/identity-data" "$@" </dev/null >"$LOGS/identity.log" 2>&1 &
+  pid=$!
+  SERVER_PIDS+=("$pid")
+  local deadline=$((SECONDS + 30))
+  while [ $SECONDS -lt $deadline ]; do
+    [ "$(http_status "$IDENTITY_URL/alive")" = 200 ] && { log "identity is alive (pid $pid)"; return 0; }
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.3
+  done
+  record "identity" 0 1 0 "$LOGS/identity.log" "did not answer GET /alive with 200 within 30s"
+  return 1
+}
+
+MCP_SECURED_GATEWAY_URL=""
+if [ -f EnterpriseMcp.Identity/server.mjs ] && [ -f "$GATEWAY/$GATEWAY.csproj" ]; then
+  rm -f "$ART"/secured-*.db
+  ID_PORT=$(free_port) GW_PORT=$(free_port) JIRA_PORT=$(free_port) DB_PORT=$(free_port)
+  SECURED_GATEWAY="http://127.0.0.1:$GW_PORT/mcp" SECURED_JIRA="http://127.0.0.1:$JIRA_PORT/mcp" SECURED_DB="http://127.0.0.1:$DB_PORT/mcp"
+  if start_identity "$ID_PORT" --resource "gateway=$SECURED_GATEWAY" --resource "jira=$SECURED_JIRA" --resource "db=$SECURED_DB" &&
+    SERVER_PORT=$JIRA_PORT start_server jira-secured EnterpriseMcp.Tools.Jira \
+      "Mcp__Auth__Authority=$IDENTITY_URL" "Mcp__Auth__Resource=$SECURED_JIRA" "Jira__Embedded__DatabasePath=$ART/secured-jira.db" &&
+    SERVER_PORT=$DB_PORT start_server db-secured EnterpriseMcp.Tools.Db \
+      "Mcp__Auth__Authority=$IDENTITY_URL" "Mcp__Auth__Resource=$SECURED_DB" "Db__EmbeddedDatabasePath=$ART/secured-sample.db" &&
+    SERVER_PORT=$GW_PORT start_server gateway-secured "$GATEWAY" \
+      "Mcp__Auth__Authority=$IDENTITY_URL" "Mcp__Auth__Resource=$SECURED_GATEWAY" \
+      "Gateway__Identity__ClientId=mcp-gateway" "Gateway__Identity__ClientSecret=mcp-gateway-dev-secret" \
+      "Gateway__Backends__jira__Url=$SECURED_JIRA" "Gateway__Backends__db__Url=$SECURED_DB"; then
+    MCP_SECURED_GATEWAY_URL="$SECURED_GATEWAY"
+    GATEWAY_PIDS+=("${SERVER_PIDS[-1]}:gateway-secured")
+  fi
+fi
+export MCP_SECURED_GATEWAY_URL
+
+# ---------------------------------------------------------------- 5. Node tests (TypeScript SDK client, metrics, identity)
 # Node's test runner (TAP reporter) closes with `# pass N`, `# fail N`, `# skipped N`.
+# run_node_tests NAME DIR LOGNAME FILE...: runs the test files (relative to DIR) in DIR and records their counts.
 run_node_tests() {
-  local logfile="$LOGS/node-tests.log" rc passed failed skipped files
-  files=()
-  shopt -s nullglob
-  files=("$CLIENTS"/*.test.mjs)
-  shopt -u nullglob
-  if [ ${#files[@]} -eq 0 ]; then
-    record "node --test (tests/clients)" 0 1 0 "" "no test files"
+  local name=$1 dir=$2 logfile="$LOGS/$3.log" rc passed failed skipped
+  shift 3
+  if [ $# -eq 0 ]; then
+    record "$name" 0 1 0 "" "no test files"
     return
   fi
-  log "running the Node tests in tests/clients"
-  (cd "$CLIENTS" && MCP_SERVER_URL="$MCP_URL" timeout -k 30 600 node --test --test-reporter=tap --test-timeout=120000 \
-    "${files[@]##*/}") </dev/null >"$logfile" 2>&1
+  log "running $name"
+  (cd "$dir" && MCP_SERVER_URL="$MCP_URL" timeout -k 30 600 node --test --test-reporter=tap --test-timeout=120000 "$@") \
+    </dev/null >"$logfile" 2>&1
   rc=$?
   if ! grep -qE '^# pass [0-9]+' "$logfile"; then
-    record "node --test (tests/clients)" 0 1 0 "$logfile" "no summary (exit code $rc)"
+    record "$name" 0 1 0 "$logfile" "no summary (exit code $rc)"
     return
   fi
   # A test cancelled (e.g. because its `before` hook failed) did not pass: it counts as failed; todo as skipped.
@@ -317,10 +381,18 @@ run_node_tests() {
   failed=$(($(tap_count fail) + $(tap_count cancelled)))
   skipped=$(($(tap_count skipped) + $(tap_count todo)))
   if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
-    record "node --test (tests/clients)" "$passed" 1 "$skipped" "$logfile" "exit code $rc"
+    record "$name" "$passed" 1 "$skipped" "$logfile" "exit code $rc"
   else
-    record "node --test (tests/clients)" "$passed" "$failed" "$skipped" "$logfile"
+    record "$name" "$passed" "$failed" "$skipped" "$logfile"
   fi
+}
+
+# node_test_files DIR: the *.test.mjs files directly in DIR, by name.
+node_test_files() {
+  local file
+  for file in "$1"/*.test.mjs; do
+    [ -f "$file" ] && printf '%s\n' "${file##*/}"
+  done
 }
 
 # ---------------------------------------------------------------- 6. MCP conformance suite
@@ -377,8 +449,13 @@ run_conformance() {
   fi
 }
 
+if [ -f EnterpriseMcp.Identity/package.json ]; then
+  mapfile -t IDENTITY_TESTS < <(cd EnterpriseMcp.Identity && node_test_files test | sed 's|^|test/|')
+  run_node_tests "node --test (EnterpriseMcp.Identity)" EnterpriseMcp.Identity node-tests-identity "${IDENTITY_TESTS[@]}"
+fi
 if [ "$NODE_OK" = 1 ]; then
-  run_node_tests
+  mapfile -t CLIENT_TESTS < <(node_test_files "$CLIENTS")
+  run_node_tests "node --test (tests/clients)" "$CLIENTS" node-tests "${CLIENT_TESTS[@]}"
   for v in "${SPEC_VERSIONS[@]}"; do
     run_conformance "$v" "$MCP_URL"
   done

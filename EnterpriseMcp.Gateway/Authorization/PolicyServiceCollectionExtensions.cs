@@ -15,6 +15,7 @@ public static class PolicyServiceCollectionExtensions
         services.AddOptions<PolicyOptions>().BindConfiguration(PolicyOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PolicyOptions>, PolicyOptionsValidator>());
         services.TryAddSingleton<AccessPolicy>();
+        services.AddHostedService<PolicyWatcher>();
         return services;
     }
 }

@@ -32,7 +32,10 @@ public sealed class GatewayHost : IAsyncDisposable
     public static async Task<GatewayHost> StartAsync(IDictionary<string, string?> settings, string? jsonFile = null, RecordedLogs? logs = null,
         string url = "http://127.0.0.1:0")
     {
-        var app = GatewayApp.Create(["--urls", url], builder =>
+        // An empty content root: the appsettings.json that the build copies beside the tests belongs to whichever
+        // referenced server was copied last; a test's gateway has exactly the settings it is given.
+        var contentRoot = Directory.CreateTempSubdirectory("gateway-root-").FullName;
+        var app = GatewayApp.Create(["--urls", url, "--contentRoot", contentRoot], builder =>
         {
             builder.Logging.ClearProviders();
             if (logs is not null)
