@@ -147,6 +147,22 @@ public sealed class ResourceServerTests : IAsyncLifetime
         Assert.Equal(1, _issuer.JwksRequests);
     }
 
+    [Fact]
+    public async Task Access_tokens_typed_JWT_as_Keycloak_and_Entra_issue_them_are_accepted_once_configured()
+    {
+        await using var keycloakStyle = await ResourceServerTestApp.StartAsync(_issuer.Issuer,
+            settings: new Dictionary<string, string?> { ["Mcp:Auth:ValidTokenTypes:0"] = "JWT" });
+        var resource = new Uri(keycloakStyle.BaseAddress, "/mcp").ToString();
+
+        using var typedJwt = CallReadNotes();
+        typedJwt.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _issuer.Mint("kc-user", resource, "notes.read", tokenType: "JWT"));
+        using var typedAtJwt = CallReadNotes();
+        typedAtJwt.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _issuer.Mint("kc-user", resource, "notes.read"));
+
+        Assert.Equal(HttpStatusCode.OK, (await keycloakStyle.Client.SendAsync(typedJwt, TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await keycloakStyle.Client.SendAsync(typedAtJwt, TestContext.Current.CancellationToken)).StatusCode);
+    }
+
     private async Task<string[]> ListToolsAsync(string? scope)
     {
         using var response = await SendAsync(McpRequests.Stateless("tools/list"), _issuer.Mint("lister", Resource, scope));
