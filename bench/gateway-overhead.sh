@@ -41,15 +41,6 @@ for url in "$backend/mcp" "$gateway/mcp"; do
 done
 
 declare -A rate p99
-ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 }; print v }' <<<"$1"; }
-wrk_case() { # wrk_case NAME URL
-  wrk -t1 -c4 -d"${WARMUP:-15}s" -s "$work/call.lua" "$2" >/dev/null 2>&1
-  local out; out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$work/call.lua" "$2")
-  rate[$1]=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-  p99[$1]=$(ms "$(awk '$1=="99%" {print $2}' <<<"$out")")
-  printf '%-24s %10s req/s   p50 %8s   p99 %8s%s\n' "$1" "${rate[$1]}" "$(awk '$1=="50%" {print $2}' <<<"$out")" \
-    "$(awk '$1=="99%" {print $2}' <<<"$out")" "$(grep -q Non-2xx <<<"$out" && echo '   (non-2xx answers!)')"
-}
 
 echo "tools/call (2026-07-28), over loopback, $CONNECTIONS connections, ${DURATION}s each, $(nproc) cores shared by wrk, gateway and backend"
 wrk_case "backend directly" "$backend/mcp"
