@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EnterpriseMcp.Gateway.Credentials;
@@ -14,6 +15,11 @@ internal sealed partial class BackendConnection
     private async Task<BackendAnswer> SendOnceAsync(BackendFeatures features, string method, JsonNode? parameters,
         BackendCall call, CancellationToken cancellationToken)
     {
+        if (NeedsUserSession(features, call))
+        {
+            return await SendInUserSessionAsync(features, method, parameters, call, cancellationToken);
+        }
+
         var generation = GenerationFor(features, call);
         var request = new JsonRpcRequest
         {
@@ -24,36 +30,26 @@ internal sealed partial class BackendConnection
 
         // On a 2025 session a cancelled call is announced; on 2026-07-28 closing the stream is the announcement.
         using var cancelling = generation == BackendGeneration.Sessions
-            ? cancellationToken.Register(() => _ = NotifyCancelledAsync(features, request.Id))
+            ? cancellationToken.Register(() => _ = NotifyCancelledAsync(features, request.Id, call.User))
             : default;
         return await ExchangeAsync(request, features, generation, call, cancellationToken);
     }
 
     /// <summary>
-    /// The client's generation where the backend speaks it; but a call with a user's own token never goes on the
-    /// shared 2025 session, which belongs to the gateway's identity.
+    /// The client's generation where the backend speaks it; but a call with a user's own token goes out on 2026-07-28
+    /// where the backend speaks it, never on the shared 2025 session, which belongs to the gateway's identity.
     /// </summary>
-    private BackendGeneration GenerationFor(BackendFeatures features, BackendCall call)
-    {
-        if (!_callsAsUser || call.User is null)
-        {
-            return features.Choose(call.ClientGeneration);
-        }
-
-        return features.SpeaksStateless
+    private BackendGeneration GenerationFor(BackendFeatures features, BackendCall call) =>
+        _callsAsUser && call.User is not null && features.Owner is null && features.SpeaksStateless
             ? BackendGeneration.Stateless
-            : throw new McpProtocolException(
-                $"Backend '{_name}' speaks only 2025 revisions, whose shared session cannot carry each user's token: configure " +
-                $"Gateway:Backends:{_name}:Auth as ClientCredentials (the backend then sees the gateway) or use a backend that speaks 2026-07-28.",
-                McpErrorCode.InternalError);
-    }
+            : features.Choose(call.ClientGeneration);
 
     /// <summary>POSTs a request and reads its answer, JSON or SSE, resuming a 2025 stream the backend closed early.</summary>
     private async Task<BackendAnswer> ExchangeAsync(JsonRpcRequest request, BackendFeatures? features,
         BackendGeneration generation, BackendCall call, CancellationToken cancellationToken)
     {
         using var post = BackendMessages.Post(_url, request, features, generation, call.InputSchema);
-        OnBehalfOf(post, call);
+        OnBehalfOf(post, call.User);
         var response = await _http.SendAsync(post, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         try
         {
@@ -111,7 +107,7 @@ internal sealed partial class BackendConnection
                 await Task.Delay(delay, cancellationToken);
                 response.Dispose();
                 using var resume = BackendMessages.Get(_url, features, lastEventId);
-                OnBehalfOf(resume, call);
+                OnBehalfOf(resume, call.User);
                 response = await _http.SendAsync(resume, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
                 if (!response.IsSuccessStatusCode)
                 {
@@ -125,9 +121,9 @@ internal sealed partial class BackendConnection
         }
     }
 
-    private void OnBehalfOf(HttpRequestMessage request, BackendCall call)
+    private void OnBehalfOf(HttpRequestMessage request, ClaimsPrincipal? user)
     {
-        if (_callsAsUser && call.User is { } user)
+        if (_callsAsUser && user is not null)
         {
             request.Options.Set(BackendAuthHandler.OnBehalfOf, user);
         }
@@ -175,22 +171,23 @@ internal sealed partial class BackendConnection
             reply = BackendErrors.ToMessage(question.Id, e);
         }
 
-        await PostQuietlyAsync(reply, features, cancellationToken);
+        await PostQuietlyAsync(reply, features, call.User, cancellationToken);
     }
 
-    private Task NotifyCancelledAsync(BackendFeatures features, RequestId id) =>
+    private Task NotifyCancelledAsync(BackendFeatures features, RequestId id, ClaimsPrincipal? user) =>
         PostQuietlyAsync(new JsonRpcNotification
         {
             Method = NotificationMethods.CancelledNotification,
             Params = new JsonObject { ["requestId"] = JsonSerializer.SerializeToNode(id, McpJsonUtilities.DefaultOptions), ["reason"] = "The client cancelled the request." },
-        }, features, _closing.Token);
+        }, features, user, _closing.Token);
 
     /// <summary>Sends a response or notification on the session; a backend that is gone has nobody to tell.</summary>
-    private async Task PostQuietlyAsync(JsonRpcMessage message, BackendFeatures features, CancellationToken cancellationToken)
+    private async Task PostQuietlyAsync(JsonRpcMessage message, BackendFeatures features, ClaimsPrincipal? user, CancellationToken cancellationToken)
     {
         try
         {
             using var post = BackendMessages.Post(_url, message, features, BackendGeneration.Sessions);
+            OnBehalfOf(post, user);
             using var response = await _http.SendAsync(post, cancellationToken);
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)

@@ -36,7 +36,8 @@ internal sealed partial class BackendConnection
         string? sessionVersion = null, sessionId = null;
         if (wanted is BackendProtocol.Auto || !McpProtocolVersion.IsStatelessGeneration(wanted))
         {
-            (sessionVersion, sessionId, var declared) = await InitializeAsync(wanted is BackendProtocol.Auto ? McpProtocolVersion.November2025 : wanted, cancellationToken);
+            (sessionVersion, sessionId, var declared) = await InitializeAsync(wanted is BackendProtocol.Auto ? McpProtocolVersion.November2025 : wanted,
+                HandshakeCall, cancellationToken);
             capabilities ??= declared;
         }
 
@@ -49,7 +50,9 @@ internal sealed partial class BackendConnection
         return new BackendFeatures(stateless, sessionVersion, sessionId, capabilities);
     }
 
-    private async Task<(string? Version, string? SessionId, JsonObject? Capabilities)> InitializeAsync(string version, CancellationToken cancellationToken)
+    /// <summary>Opens a 2025 session: the gateway's own (<paramref name="call"/> without a user), or one user's.</summary>
+    private async Task<(string? Version, string? SessionId, JsonObject? Capabilities)> InitializeAsync(string version, BackendCall call,
+        CancellationToken cancellationToken)
     {
         var initialize = new JsonRpcRequest
         {
@@ -62,19 +65,19 @@ internal sealed partial class BackendConnection
                 ["clientInfo"] = BackendMessages.GatewayInfo(),
             },
         };
-        var answer = await ExchangeAsync(initialize, null, BackendGeneration.Sessions, HandshakeCall, cancellationToken);
+        var answer = await ExchangeAsync(initialize, null, BackendGeneration.Sessions, call, cancellationToken);
         if (answer.Result is not JsonObject result || result["protocolVersion"]?.GetValue<string>() is not { } negotiated)
         {
             return (null, null, null);
         }
 
         var features = new BackendFeatures(false, negotiated, answer.SessionId, result["capabilities"] as JsonObject);
-        await PostQuietlyAsync(new JsonRpcNotification { Method = NotificationMethods.InitializedNotification }, features, cancellationToken);
+        await PostQuietlyAsync(new JsonRpcNotification { Method = NotificationMethods.InitializedNotification }, features, call.User, cancellationToken);
         if (features.Offers("logging"))
         {
-            // The session is shared by every client, so the backend sends everything and the gateway filters per client.
+            // The session serves many clients (or one user's several), so the backend sends everything and the gateway filters per client.
             var setLevel = new JsonRpcRequest { Id = NextId(), Method = RequestMethods.LoggingSetLevel, Params = new JsonObject { ["level"] = "debug" } };
-            await ExchangeAsync(setLevel, features, BackendGeneration.Sessions, HandshakeCall, cancellationToken);
+            await ExchangeAsync(setLevel, features, BackendGeneration.Sessions, call, cancellationToken);
         }
 
         return (negotiated, answer.SessionId, features.Capabilities);

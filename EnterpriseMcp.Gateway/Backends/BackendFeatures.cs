@@ -4,9 +4,11 @@ namespace EnterpriseMcp.Gateway.Backends;
 
 /// <summary>
 /// What the handshake learned about a backend: whether it answers 2026-07-28 requests, the 2025
-/// session it gave the gateway (if it speaks a 2025 revision), and the capabilities it declared.
+/// session it gave the gateway (if it speaks a 2025 revision), and the capabilities it declared. A
+/// session opened for one user's calls names its <paramref name="Owner"/> key.
 /// </summary>
-internal sealed record BackendFeatures(bool SpeaksStateless, string? SessionVersion, string? SessionId, JsonObject? Capabilities)
+internal sealed record BackendFeatures(bool SpeaksStateless, string? SessionVersion, string? SessionId, JsonObject? Capabilities,
+    string? Owner = null)
 {
     public bool SpeaksSessions => SessionVersion is not null;
 

@@ -8,7 +8,8 @@ namespace EnterpriseMcp.Gateway.Tests.Infrastructure;
 /// <summary>
 /// The whole system with identity on, as a company runs it: the development authorization server (real, Node), the Jira
 /// and Db tool servers each accepting only tokens for themselves, and a gateway that accepts only tokens for itself,
-/// applies the default policy and exchanges each user's token for one per backend. Jira records the tokens it receives.
+/// applies the default policy and exchanges each user's token for one per backend. Jira records the tokens it receives,
+/// and the gateway reaches it on 2025 sessions only (as it would a server that speaks nothing newer); Db on 2026-07-28.
 /// </summary>
 public sealed class SecuredPlatform : IAsyncLifetime
 {
@@ -49,6 +50,8 @@ public sealed class SecuredPlatform : IAsyncLifetime
             Secured(dbResource, new() { ["Db:EmbeddedDatabasePath"] = "{folder}/sample.db" }), connect: false, url: $"http://127.0.0.1:{dbPort}");
 
         var settings = Secured(GatewayResource, TestBackends.Settings(("jira", JiraResource), ("db", dbResource)));
+        // Jira as a backend that speaks only 2025 revisions (each user gets a session of their own), Db on 2026-07-28.
+        settings["Gateway:Backends:jira:ProtocolVersion"] = "2025-11-25";
         settings["Gateway:Identity:ClientId"] = "mcp-gateway";
         settings["Gateway:Identity:ClientSecret"] = GatewayClientSecret;
         foreach (var (key, value) in DefaultPolicy)
