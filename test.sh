@@ -2,15 +2,20 @@
 # The one command that runs every test of this repository on a fresh Debian 12 machine
 # with the .NET 10 SDK and Node 20:
 #
-#   1. installs what is missing (Debian's `prometheus` for promtool and `postgresql` for the Db tests,
-#      which start their own server; npm packages of tests/clients),
+#   1. installs what is missing (Debian's `prometheus` for promtool, `postgresql` for the Db tests, which start
+#      their own server, and `chromium` for the one browser login; npm packages of tests/clients and of
+#      EnterpriseMcp.Identity, the development authorization server),
 #   2. builds the solution once (Release; warnings are errors),
-#   3. runs every xunit project tests/*.Tests/*.csproj,
+#   3. runs every xunit project tests/*.Tests/*.csproj (the gateway's identity tests start EnterpriseMcp.Identity),
 #   4. starts the Jira and Db tool servers and the conformance fixture server with `dotnet run`, and (when
 #      EnterpriseMcp.Gateway exists) two gateways: one in front of Jira and Db (names prefixed `jira__`,
-#      `db__`), one whose only backend is the fixture (unprefixed); then runs
+#      `db__`), one whose only backend is the fixture (unprefixed); and the system with identity on:
+#      EnterpriseMcp.Identity, Jira and Db accepting only tokens for themselves, and a gateway that validates
+#      tokens, applies its policy and exchanges tokens for its backends (MCP_SECURED_GATEWAY_URL); then runs
+#        - the identity server's own Node tests (EnterpriseMcp.Identity/test),
 #        - the Node tests in tests/clients (TypeScript SDK client against the servers and both gateways, /metrics;
-#          gateway-outage.test.mjs starts its own Jira server and gateway from the Release build, to kill one),
+#          gateway-outage.test.mjs starts its own Jira server and gateway from the Release build, to kill one;
+#          oauth.test.mjs logs in through the secured gateway with the SDK's OAuth support, once in Chromium),
 #        - the MCP conformance suite for spec versions 2025-11-25 and 2026-07-28 against the fixture, and
 #          again against the fixture through its gateway,
 #   5. prints one result line per runner and, as the very last line, `N passed, N failed, N skipped`
