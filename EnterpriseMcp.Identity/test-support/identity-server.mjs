@@ -24,11 +24,13 @@ export function removeDataFolder(folder) {
 }
 
 /** Starts server.mjs on port 0 with the given data folder and resolves once it prints its URL. */
-export function startIdentityServer({ dataFolder, extraArguments = [] }) {
+export function startIdentityServer({ dataFolder, extraArguments, env = {} }) {
   const resourceArguments = Object.entries(resourceUris).flatMap(([name, uri]) => ['--resource', `${name}=${uri}`]);
-  const child = spawn(process.execPath, [
-    serverScript, '--port', '0', '--data', dataFolder, ...resourceArguments, ...extraArguments,
-  ], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = extraArguments ?? ['--port', '0', '--data', dataFolder, ...resourceArguments];
+  const child = spawn(process.execPath, [serverScript, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
 
   let output = '';
   const url = new Promise((resolve, reject) => {

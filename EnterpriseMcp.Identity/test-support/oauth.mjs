@@ -88,9 +88,9 @@ export async function userTokens(baseUrl, { clientId, username, password, scope,
 }
 
 /** Verifies an access token against the JWKS the server publishes, as a resource server would. */
-export async function verifyAccessToken(baseUrl, token) {
+export async function verifyAccessToken(baseUrl, token, issuer = baseUrl) {
   const jwks = createRemoteJWKSet(new URL(`${baseUrl}/jwks`));
-  const { payload, protectedHeader } = await jwtVerify(token, jwks, { issuer: baseUrl, typ: 'at+jwt', algorithms: ['RS256'] });
+  const { payload, protectedHeader } = await jwtVerify(token, jwks, { issuer, typ: 'at+jwt', algorithms: ['RS256'] });
   return { payload, header: protectedHeader };
 }
 
