@@ -31,11 +31,14 @@ export async function registerPublicClient(baseUrl, metadata = {}) {
  * by hand, keeps cookies, fills the login form once. Returns the callback's query parameters
  * (code or error), or the login page when the form is shown a second time.
  */
-export async function authorize(baseUrl, { clientId, username, password, scope, resource, codeChallenge, codeChallengeMethod = 'S256' }) {
+export async function authorize(baseUrl, {
+  clientId, username, password, scope, resource, prompt, codeChallenge, codeChallengeMethod = 'S256',
+}) {
   const jar = new CookieJar();
   const query = new URLSearchParams({ client_id: clientId, response_type: 'code', redirect_uri: redirectUri, state: 'test-state' });
   if (scope) query.set('scope', scope);
   if (resource) query.set('resource', resource);
+  if (prompt) query.set('prompt', prompt);
   if (codeChallenge) query.set('code_challenge', codeChallenge);
   if (codeChallengeMethod && codeChallenge) query.set('code_challenge_method', codeChallengeMethod);
 
@@ -79,9 +82,13 @@ export async function tokenRequest(baseUrl, parameters, clientCredentials) {
 }
 
 /** Signs in and redeems the code: the whole user flow in one call. */
-export async function userTokens(baseUrl, { clientId, username, password, scope, resource }) {
+export async function userTokens(baseUrl, {
+  clientId, username, password, scope, resource, prompt,
+}) {
   const { verifier, challenge } = pkcePair();
-  const { callback } = await authorize(baseUrl, { clientId, username, password, scope, resource, codeChallenge: challenge });
+  const { callback } = await authorize(baseUrl, {
+    clientId, username, password, scope, resource, prompt, codeChallenge: challenge,
+  });
   const parameters = { grant_type: 'authorization_code', code: callback.get('code'), redirect_uri: redirectUri, client_id: clientId, code_verifier: verifier };
   if (resource) parameters.resource = resource;
   return tokenRequest(baseUrl, parameters);

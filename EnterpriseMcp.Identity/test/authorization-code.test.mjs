@@ -58,6 +58,16 @@ describe('authorization code with PKCE', () => {
     assert.ok(payload.jti);
   });
 
+  test('a native client and an explicit prompt=consent with offline_access need no consent page', async () => {
+    const { body: registered } = await registerPublicClient(server.url, { application_type: 'native' });
+    const { status, body } = await userTokens(server.url, {
+      clientId: registered.client_id, username: 'alice', password: 'alice-dev-password', scope: 'offline_access db.write', resource: resourceUris.db, prompt: 'consent',
+    });
+    assert.equal(status, 200, JSON.stringify(body));
+    assert.equal(body.scope, 'db.write');
+    assert.ok(body.refresh_token);
+  });
+
   test('carol asking for jira.read and jira.write gets only jira.read', async () => {
     const { body } = await userTokens(server.url, {
       clientId, username: 'carol', password: 'carol-dev-password', scope: 'jira.read jira.write', resource: resourceUris.gateway,

@@ -1,6 +1,5 @@
-import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
-import { calculateJwkThumbprint } from 'jose';
 import { readPrivateJson, writePrivateJson } from './private-file.mjs';
 
 const publicMembers = ['kty', 'kid', 'alg', 'use', 'n', 'e'];
@@ -44,6 +43,13 @@ export function publicSigningKeys(jwks) {
 async function generateSigningKey() {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const jwk = privateKey.export({ format: 'jwk' });
-  const kid = await calculateJwkThumbprint(createPublicKey(privateKey).export({ format: 'jwk' }));
-  return { ...jwk, kid, alg: 'RS256', use: 'sig' };
+  return { ...jwk, kid: rsaThumbprint(jwk), alg: 'RS256', use: 'sig' };
+}
+
+/**
+ * RFC 7638: SHA-256 of the required members in lexicographic order. Computed with node:crypto
+ * because WebCrypto's digest was seen to never settle when several servers started at once on Node 20.
+ */
+function rsaThumbprint({ e, n }) {
+  return createHash('sha256').update(JSON.stringify({ e, kty: 'RSA', n })).digest('base64url');
 }
