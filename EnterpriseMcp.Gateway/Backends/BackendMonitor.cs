@@ -127,6 +127,7 @@ internal sealed partial class BackendMonitor(
     {
         var options = new GatewayOptions();
         configuration.GetSection(GatewayOptions.SectionName).Bind(options);
+        ServiceEndpoints.FillMissingUrls(options, configuration);
         var result = validator.Validate(Options.DefaultName, options);
         return result.Succeeded ? (options, []) : (null, result.Failures ?? [result.FailureMessage ?? "invalid"]);
     }

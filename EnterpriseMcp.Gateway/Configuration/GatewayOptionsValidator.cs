@@ -66,7 +66,7 @@ internal sealed class GatewayOptionsValidator(IOptions<GatewayIdentityOptions>? 
 
         if (string.IsNullOrWhiteSpace(settings.Url))
         {
-            problems.Add($"{key}:Url is required: the backend's MCP endpoint, e.g. http://127.0.0.1:5202/mcp.");
+            problems.Add($"{key}:Url is required: the backend's MCP endpoint, e.g. http://127.0.0.1:5202/mcp (or services:{backend}:http:0, its base URL).");
         }
         else if (!Uri.TryCreate(settings.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {

@@ -62,6 +62,28 @@ describe('settings', () => {
     }
   });
 
+  test('IDENTITY_CLIENT_SECRET_<CLIENT> replaces that client\'s secret, and the file\'s secret no longer works', async () => {
+    const secret = 'generated-secret-0123456789';
+    const server = await startIdentityServer({
+      extraArguments: ['--port', '0', '--data', dataFolder],
+      env: { IDENTITY_CLIENT_SECRET_REPORTING_BOT: secret },
+    });
+    try {
+      const form = { grant_type: 'client_credentials', resource: 'http://127.0.0.1:5201/mcp' };
+      const generated = await tokenRequest(server.url, form, { ...reportingBot, secret });
+      assert.equal(generated.status, 200, JSON.stringify(generated.body));
+      const documented = await tokenRequest(server.url, form, reportingBot);
+      assert.equal(documented.status, 401);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test('a secret for a client the file does not name, or a short one, is refused naming the variable', async () => {
+    assert.match(await refused(['--port', '0', '--data', dataFolder], { IDENTITY_CLIENT_SECRET_MAILER: 'x'.repeat(20) }), /IDENTITY_CLIENT_SECRET_MAILER/);
+    assert.match(await refused(['--port', '0', '--data', dataFolder], { IDENTITY_CLIENT_SECRET_MCP_GATEWAY: 'short' }), /IDENTITY_CLIENT_SECRET_MCP_GATEWAY/);
+  });
+
   test('--issuer sets the issuer while the printed URL stays the listening one', async () => {
     const server = await startIdentityServer({
       extraArguments: ['--port', '0', '--data', dataFolder, '--issuer', 'http://identity.test:8080'],

@@ -14,7 +14,7 @@ import { SettingError } from '../settings/setting-error.mjs';
 
 /** Starts the authorization server; the issuer is only known once the port is bound (port 0 picks one). */
 export async function serve(settings) {
-  const realm = new Realm(loadIdentityConfig(settings.configFile, settings.resourceUris));
+  const realm = new Realm(loadIdentityConfig(settings.configFile, settings.resourceUris, settings.clientSecrets));
   mkdirSync(settings.dataFolder, { recursive: true });
   const signingKeys = await loadOrCreateSigningKeys(settings.dataFolder);
   const cookieKeys = loadOrCreateCookieKeys(settings.dataFolder);

@@ -3,10 +3,10 @@ import { SettingError } from '../settings/setting-error.mjs';
 import { validateIdentityConfig } from './validate-identity-config.mjs';
 
 /**
- * Reads and validates the identity file, then applies the resource URIs given at start
- * (tests run the resource servers on random ports).
+ * Reads and validates the identity file, then applies the resource URIs given at start (tests run the resource
+ * servers on random ports) and the client secrets given in the environment (the AppHost generates them).
  */
-export function loadIdentityConfig(configFile, resourceUris = {}) {
+export function loadIdentityConfig(configFile, resourceUris = {}, clientSecrets = {}) {
   let config;
   try {
     config = JSON.parse(readFileSync(configFile, 'utf8'));
@@ -25,5 +25,17 @@ export function loadIdentityConfig(configFile, resourceUris = {}) {
     }
     config.resources[name].uri = uri;
   }
+
+  for (const [envName, secret] of Object.entries(clientSecrets)) {
+    const client = config.clients.find((candidate) => secretEnvName(candidate.clientId) === envName);
+    if (!client) {
+      throw new SettingError(`IDENTITY_CLIENT_SECRET_${envName}`, `identity.json has no such client (known: ${config.clients.map((c) => c.clientId).join(', ')})`);
+    }
+    client.secret = secret;
+  }
   return config;
+}
+
+function secretEnvName(clientId) {
+  return clientId.toUpperCase().replaceAll('-', '_');
 }

@@ -10,6 +10,7 @@ export const defaultConfigFile = path.join(projectFolder, 'identity.json');
 const commands = new Set(['serve', 'rotate-keys', 'retire-keys']);
 const valueOptions = new Set(['--port', '--host', '--issuer', '--data', '--config', '--resource']);
 const resourceEnvPrefix = 'IDENTITY_RESOURCE_';
+const clientSecretEnvPrefix = 'IDENTITY_CLIENT_SECRET_';
 
 /**
  * Reads the command line and the IDENTITY_* environment into one settings object.
@@ -26,6 +27,7 @@ export function parseSettings(argv, env) {
     dataFolder: path.resolve(options['--data'] ?? env.IDENTITY_DATA ?? defaultDataFolder),
     configFile: path.resolve(options['--config'] ?? env.IDENTITY_CONFIG ?? defaultConfigFile),
     resourceUris: { ...resourceUrisFromEnv(env), ...resourceUrisFromArguments(options.resources) },
+    clientSecrets: clientSecretsFromEnv(env),
   };
 }
 
@@ -104,4 +106,19 @@ function parseResourceUri(text, setting) {
     throw new SettingError(setting, `"${text}" is not an absolute http(s) URI without fragment`);
   }
   return text;
+}
+
+/**
+ * Client secrets from IDENTITY_CLIENT_SECRET_<CLIENT> (client id upper-cased, '-' as '_'): only from the environment,
+ * since a command line is visible to every user of the machine. The AppHost generates them.
+ */
+function clientSecretsFromEnv(env) {
+  return Object.fromEntries(Object.entries(env)
+    .filter(([key]) => key.startsWith(clientSecretEnvPrefix))
+    .map(([key, value]) => {
+      if (!value || value.length < 16) {
+        throw new SettingError(key, 'a client secret needs at least 16 characters');
+      }
+      return [key.slice(clientSecretEnvPrefix.length), value];
+    }));
 }

@@ -38,6 +38,21 @@ public sealed class GatewayConfigurationTests
     }
 
     [Fact]
+    public async Task A_backend_without_Url_is_reached_at_its_service_discovery_address()
+    {
+        await using var backend = await RecordingBackend.StartAsync();
+        var baseUrl = backend.McpUrl[..^ServiceEndpoints.McpPath.Length];
+        await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Gateway:Backends:one:Prefix"] = "one",
+            ["services:one:http:0"] = baseUrl + "/",
+        });
+        var client = await gateway.ConnectAsync("2025-11-25");
+
+        Assert.Equal(["one__echo"], await Names(client));
+    }
+
+    [Fact]
     public async Task A_backend_added_on_disk_is_served_without_a_restart_and_a_broken_change_is_ignored()
     {
         await using var first = await RecordingBackend.StartAsync();

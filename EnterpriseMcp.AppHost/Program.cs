@@ -1,0 +1,3 @@
+using EnterpriseMcp.AppHost.Cli;
+
+return await AppHostCommandLine.RunAsync(args);
