@@ -22,7 +22,7 @@ public static partial class DevelopmentLogin
     public static async Task<string> TokenAsync(string issuer, string user, string password, string scope, string resource,
         CancellationToken cancellationToken = default)
     {
-        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() });
+        using var http = new HttpClient();
         var metadata = await MetadataAsync(http, issuer, cancellationToken);
         var clientId = await RegisterAsync(http, (string)metadata["registration_endpoint"]!, cancellationToken);
 
@@ -32,17 +32,9 @@ public static partial class DevelopmentLogin
             $"&redirect_uri={Uri.EscapeDataString(RedirectUri)}&scope={Uri.EscapeDataString(scope)}&state=login" +
             $"&code_challenge={challenge}&code_challenge_method=S256&resource={Uri.EscapeDataString(resource)}";
 
-        var (page, pageUrl) = await FollowAsync(http, new Uri(authorize), null, cancellationToken);
-        var form = FormAction().Match(page);
-        var action = new Uri(pageUrl, WebUtility.HtmlDecode(form.Success ? form.Groups[1].Value : pageUrl.ToString()));
-        var fields = HiddenInputs().Matches(page).ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
-        fields["username"] = user;
-        fields["password"] = password;
-        var (refusal, callback) = await FollowAsync(http, action, new FormUrlEncodedContent(fields), cancellationToken);
+        var callback = await SignInAsync(new Uri(authorize), RedirectUri, user, password, cancellationToken);
         var code = System.Web.HttpUtility.ParseQueryString(callback.Query)["code"]
-            ?? throw new InvalidOperationException(LoginError().Match(refusal) is { Success: true } error
-                ? $"The login as {user} was refused: {WebUtility.HtmlDecode(error.Groups[1].Value)}"
-                : $"The login as {user} ended at {callback} without a code.");
+            ?? throw new InvalidOperationException($"The login as {user} ended at {callback} without a code.");
 
         return await RedeemAsync(http, (string)metadata["token_endpoint"]!, new Dictionary<string, string>
         {
@@ -53,6 +45,28 @@ public static partial class DevelopmentLogin
             ["code_verifier"] = verifier,
             ["resource"] = resource,
         }, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Signs a user in on the identity server's login page for an authorization request that a client built (PKCE,
+    /// resource, state are the client's): the redirect back to the client, carrying <c>code</c>, <c>state</c> and <c>iss</c>.
+    /// </summary>
+    public static async Task<Uri> SignInAsync(Uri authorizationUri, string redirectUri, string user, string password,
+        CancellationToken cancellationToken = default)
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() });
+        var (page, pageUrl) = await FollowAsync(http, authorizationUri, null, redirectUri, cancellationToken);
+        var form = FormAction().Match(page);
+        var action = new Uri(pageUrl, WebUtility.HtmlDecode(form.Success ? form.Groups[1].Value : pageUrl.ToString()));
+        var fields = HiddenInputs().Matches(page).ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
+        fields["username"] = user;
+        fields["password"] = password;
+        var (refusal, callback) = await FollowAsync(http, action, new FormUrlEncodedContent(fields), redirectUri, cancellationToken);
+        return callback.ToString().StartsWith(redirectUri, StringComparison.Ordinal)
+            ? callback
+            : throw new InvalidOperationException(LoginError().Match(refusal) is { Success: true } error
+                ? $"The login as {user} was refused: {WebUtility.HtmlDecode(error.Groups[1].Value)}"
+                : $"The login as {user} ended at {callback}, not back at the client.");
     }
 
     /// <summary>A confidential client's own token (client credentials), e.g. <c>reporting-bot</c>'s.</summary>
@@ -103,7 +117,8 @@ public static partial class DevelopmentLogin
     }
 
     /// <summary>Follows redirects by hand, to stop at the client's redirect URI: the last page and its URL, or the callback URL.</summary>
-    private static async Task<(string Page, Uri Url)> FollowAsync(HttpClient http, Uri url, HttpContent? post, CancellationToken cancellationToken)
+    private static async Task<(string Page, Uri Url)> FollowAsync(HttpClient http, Uri url, HttpContent? post, string redirectUri,
+        CancellationToken cancellationToken)
     {
         for (var hop = 0; hop < 10; hop++)
         {
@@ -116,7 +131,7 @@ public static partial class DevelopmentLogin
             }
 
             url = new Uri(url, location);
-            if (url.ToString().StartsWith(RedirectUri, StringComparison.Ordinal))
+            if (url.ToString().StartsWith(redirectUri, StringComparison.Ordinal))
             {
                 return ("", url);
             }

@@ -109,7 +109,9 @@ public sealed class PostgresDatabase(string dataFolder, int port, DevelopmentSec
         if (code != 0)
         {
             throw new PrerequisiteException($"{Path.GetFileName(program)} failed (exit code {code}): {output.Trim()}",
-                $"Check that the PostgreSQL user can write {_folder}, or delete that folder to start the database afresh.");
+                RunningAsRoot
+                    ? $"PostgreSQL runs as the postgres user, who must reach {_folder}: every folder above it needs o+x (/root usually has not), or use --data elsewhere. Deleting {_folder} starts the database afresh."
+                    : $"Check that you can write {_folder}; deleting it starts the database afresh.");
         }
     }
 }
