@@ -6,12 +6,12 @@
 #      their own server, and `chromium` for the one browser login; npm packages of tests/clients and of
 #      EnterpriseMcp.Identity, the development authorization server),
 #   2. builds the solution once (Release; warnings are errors),
-#   3. runs every xunit project tests/*.Tests/*.csproj (the gateway's identity tests start EnterpriseMcp.Identity),
+#   3. runs every xunit project tests/*.Tests/*.csproj (the gateway's identity tests start EnterpriseMcp.Identity; the
+#      AppHost's tests start whole systems, once on PostgreSQL, and the MCP Inspector CLI from tests/clients),
 #   4. starts the Jira and Db tool servers and the conformance fixture server with `dotnet run`, and (when
 #      EnterpriseMcp.Gateway exists) two gateways: one in front of Jira and Db (names prefixed `jira__`,
-#      `db__`), one whose only backend is the fixture (unprefixed); and the system with identity on:
-#      EnterpriseMcp.Identity, Jira and Db accepting only tokens for themselves, and a gateway that validates
-#      tokens, applies its policy and exchanges tokens for its backends (MCP_SECURED_GATEWAY_URL); then runs
+#      `db__`), one whose only backend is the fixture (unprefixed); and the whole system with identity on, started
+#      by EnterpriseMcp.AppHost as a developer starts it (MCP_SECURED_GATEWAY_URL); then runs
 #        - the identity server's own Node tests (EnterpriseMcp.Identity/test),
 #        - the Node tests in tests/clients (TypeScript SDK client against the servers and both gateways, /metrics;
 #          gateway-outage.test.mjs starts its own Jira server and gateway from the Release build, to kill one;
@@ -319,45 +319,31 @@ if [ -f "$GATEWAY/$GATEWAY.csproj" ]; then
 fi
 export MCP_GATEWAY_URL MCP_CONFORMANCE_GATEWAY_URL
 
-# The system with identity on, for the OAuth tests (MCP_SECURED_GATEWAY_URL): the development authorization server
-# (EnterpriseMcp.Identity, its own data folder under .artifacts), Jira and Db each accepting only tokens for their own
-# URI, and a gateway accepting only tokens for its own, with its default policy (appsettings.json) and its client
-# `mcp-gateway` for token exchange. Every canonical URI is known before anything starts, so ports are chosen first.
-start_identity() {
-  local port=$1 pid
-  shift
-  IDENTITY_URL="http://127.0.0.1:$port"
-  log "starting identity on $IDENTITY_URL"
-  rm -rf "$ART/identity-data"
-  setsid node EnterpriseMcp.Identity/server.mjs --port "$port" --data "$ART/identity-data" "$@" </dev/null >"$LOGS/identity.log" 2>&1 &
-  pid=$!
-  SERVER_PIDS+=("$pid")
-  local deadline=$((SECONDS + 30))
-  while [ $SECONDS -lt $deadline ]; do
-    [ "$(http_status "$IDENTITY_URL/alive")" = 200 ] && { log "identity is alive (pid $pid)"; return 0; }
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.3
-  done
-  record "identity" 0 1 0 "$LOGS/identity.log" "did not answer GET /alive with 200 within 30s"
-  return 1
-}
-
+# The system with identity on, for the OAuth tests (MCP_SECURED_GATEWAY_URL), started the way a developer starts it:
+# EnterpriseMcp.AppHost (its Release build, on free ports, its data folder under .artifacts) runs the development
+# authorization server, Jira and Db each accepting only tokens for themselves, and the gateway validating tokens,
+# applying its default policy and exchanging tokens for its backends. It prints its guide's last line once every
+# resource is healthy; apphost.json in its data folder names the gateway. Stopping it (SIGTERM) stops all of them.
+APPHOST_READY="Press Ctrl+C to stop everything."
 MCP_SECURED_GATEWAY_URL=""
-if [ -f EnterpriseMcp.Identity/server.mjs ] && [ -f "$GATEWAY/$GATEWAY.csproj" ]; then
-  rm -f "$ART"/secured-*.db
-  ID_PORT=$(free_port) GW_PORT=$(free_port) JIRA_PORT=$(free_port) DB_PORT=$(free_port)
-  SECURED_GATEWAY="http://127.0.0.1:$GW_PORT/mcp" SECURED_JIRA="http://127.0.0.1:$JIRA_PORT/mcp" SECURED_DB="http://127.0.0.1:$DB_PORT/mcp"
-  if start_identity "$ID_PORT" --resource "gateway=$SECURED_GATEWAY" --resource "jira=$SECURED_JIRA" --resource "db=$SECURED_DB" &&
-    SERVER_PORT=$JIRA_PORT start_server jira-secured EnterpriseMcp.Tools.Jira \
-      "Mcp__Auth__Authority=$IDENTITY_URL" "Mcp__Auth__Resource=$SECURED_JIRA" "Jira__Embedded__DatabasePath=$ART/secured-jira.db" &&
-    SERVER_PORT=$DB_PORT start_server db-secured EnterpriseMcp.Tools.Db \
-      "Mcp__Auth__Authority=$IDENTITY_URL" "Mcp__Auth__Resource=$SECURED_DB" "Db__EmbeddedDatabasePath=$ART/secured-sample.db" &&
-    SERVER_PORT=$GW_PORT start_server gateway-secured "$GATEWAY" \
-      "Mcp__Auth__Authority=$IDENTITY_URL" "Mcp__Auth__Resource=$SECURED_GATEWAY" \
-      "Gateway__Identity__ClientId=mcp-gateway" "Gateway__Identity__ClientSecret=mcp-gateway-dev-secret" \
-      "Gateway__Backends__jira__Url=$SECURED_JIRA" "Gateway__Backends__db__Url=$SECURED_DB"; then
-    MCP_SECURED_GATEWAY_URL="$SECURED_GATEWAY"
-    GATEWAY_PIDS+=("${SERVER_PIDS[-1]}:gateway-secured")
+if [ -f EnterpriseMcp.AppHost/EnterpriseMcp.AppHost.csproj ]; then
+  APPHOST_DATA="$ART/apphost-data"
+  rm -rf "$APPHOST_DATA"
+  log "starting the whole system with EnterpriseMcp.AppHost"
+  setsid dotnet EnterpriseMcp.AppHost/bin/Release/net10.0/EnterpriseMcp.AppHost.dll --free-ports --data "$APPHOST_DATA" \
+    </dev/null >"$LOGS/apphost.log" 2>&1 &
+  APPHOST_PID=$!
+  SERVER_PIDS+=("$APPHOST_PID")
+  deadline=$((SECONDS + 240))
+  while [ $SECONDS -lt $deadline ] && kill -0 "$APPHOST_PID" 2>/dev/null && ! grep -qF "$APPHOST_READY" "$LOGS/apphost.log"; do
+    sleep 0.5
+  done
+  if grep -qF "$APPHOST_READY" "$LOGS/apphost.log"; then
+    MCP_SECURED_GATEWAY_URL=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).GatewayUrl)' "$APPHOST_DATA/apphost.json")
+    log "the AppHost's system is up; its gateway is $MCP_SECURED_GATEWAY_URL (pid $APPHOST_PID)"
+    GATEWAY_PIDS+=("$APPHOST_PID:apphost")
+  else
+    record "apphost" 0 1 0 "$LOGS/apphost.log" "the system was not up within 240s"
   fi
 fi
 export MCP_SECURED_GATEWAY_URL

@@ -151,7 +151,7 @@ public sealed partial class RunningResource
             {
                 Update(Status with { State = ResourceState.Failed, Detail = $"exited with code {process.ExitCode}" });
                 throw new ResourceStartException(Definition.Name, $"exited with code {process.ExitCode} before it was ready.",
-                    "Its last lines are below; fix what they name and start again.", Log.LastLines(20));
+                    "Fix what its last lines (above) name, then start again.", Log.LastLines(20));
             }
 
             (var ready, answer) = await _probe.CheckAsync(Definition, cancellationToken);
@@ -166,7 +166,7 @@ public sealed partial class RunningResource
                 Update(Status with { State = ResourceState.Failed, Health = ResourceHealth.Unhealthy, Detail = "never ready" });
                 throw new ResourceStartException(Definition.Name,
                     $"was not ready within {timeout.TotalSeconds:0} s: {Definition.HealthUrl?.ToString() ?? Definition.Url.ToString()} answered {answer}.",
-                    "Its last lines are below. A slow first start may need a longer --start-timeout.", Log.LastLines(20));
+                    "Its last lines are above. A slow first start may need a longer --start-timeout.", Log.LastLines(20));
             }
 
             await Task.WhenAny(exited, Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken));

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using EnterpriseMcp.AppHost.Login;
 using EnterpriseMcp.Gateway.Tests.Infrastructure;
 using ModelContextProtocol.Client;
 
@@ -72,7 +73,8 @@ public sealed class PolicyEndToEndTests(SecuredPlatform platform)
     [Fact]
     public async Task Reporting_bot_with_client_credentials_sees_and_calls_db_query_and_nothing_else()
     {
-        var token = await OAuthLogin.ClientCredentialsAsync(platform.Identity.Issuer, "reporting-bot", "reporting-bot-dev-secret", platform.GatewayResource);
+        var token = await DevelopmentLogin.ClientCredentialsAsync(platform.Identity.Issuer, "reporting-bot", "reporting-bot-dev-secret", platform.GatewayResource,
+            cancellationToken: TestContext.Current.CancellationToken);
         await using var client = await ConnectAsync(token);
         var tools = (await client.ListToolsAsync(cancellationToken: TestContext.Current.CancellationToken)).Select(tool => tool.Name).ToList();
         var rows = await client.CallToolAsync("db__query", new Dictionary<string, object?> { ["sql"] = "SELECT 1 AS one" },

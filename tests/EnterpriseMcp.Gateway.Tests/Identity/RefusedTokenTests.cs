@@ -1,7 +1,8 @@
 using System.Net;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
+using EnterpriseMcp.AppHost.Login;
 using EnterpriseMcp.Gateway.Tests.Infrastructure;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -22,7 +23,8 @@ public sealed class RefusedTokenTests(SecuredPlatform platform)
         var key = platform.Identity.SigningKey();
         var audience = platform.GatewayResource;
         var valid = await platform.LoginAsync("bob");
-        var forJira = await OAuthLogin.ClientCredentialsAsync(platform.Identity.Issuer, "mcp-gateway", SecuredPlatform.GatewayClientSecret, platform.JiraResource);
+        var forJira = await DevelopmentLogin.ClientCredentialsAsync(platform.Identity.Issuer, "mcp-gateway", SecuredPlatform.GatewayClientSecret, platform.JiraResource,
+            cancellationToken: TestContext.Current.CancellationToken);
         using var otherKey = RSA.Create(2048);
         var refused = new Dictionary<string, string?>
         {

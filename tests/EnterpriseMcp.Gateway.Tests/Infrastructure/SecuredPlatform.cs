@@ -1,3 +1,4 @@
+using EnterpriseMcp.AppHost.Login;
 using EnterpriseMcp.Tools.Db;
 using EnterpriseMcp.Tools.Jira;
 using Microsoft.AspNetCore.Hosting;
@@ -92,7 +93,7 @@ public sealed class SecuredPlatform : IAsyncLifetime
 
     /// <summary>A token for <paramref name="user"/> (password <c>{user}-dev-password</c>) for the gateway, by the full browser-less login.</summary>
     public Task<string> LoginAsync(string user, string scope = "jira.read jira.write db.read db.write") =>
-        OAuthLogin.TokenAsync(Identity.Issuer, user, $"{user}-dev-password", scope, GatewayResource);
+        DevelopmentLogin.TokenAsync(Identity.Issuer, user, $"{user}-dev-password", scope, GatewayResource, TestContext.Current.CancellationToken);
 
     private Dictionary<string, string?> Secured(string resource, Dictionary<string, string?> settings)
     {
