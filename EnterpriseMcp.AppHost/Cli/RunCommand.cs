@@ -42,7 +42,6 @@ public static class RunCommand
 
         await using (system)
         {
-            new SystemStateFile(system.GatewayUrl, system.Issuer, Environment.ProcessId).Write(system.DataFolder);
             output.Block("\n" + ResourceTable.Render(system.Resources));
             output.Block(ConnectionGuide.Render(system, dataOption));
             system.StatusChanged += status => Report(status, system, output);
@@ -56,7 +55,6 @@ public static class RunCommand
             }
         }
 
-        SystemStateFile.Delete(system.DataFolder);
         output.Line(ResourceNames.AppHost, "stopped");
         return 0;
     }

@@ -50,11 +50,12 @@ public sealed partial class EnterpriseMcpSystem : IAsyncDisposable
         var layout = SystemLayout.Find();
         Prerequisites.CheckBuilds(layout);
         var node = await Prerequisites.NodeAsync(cancellationToken);
-        var dataFolder = Path.GetFullPath(options.DataFolder ?? layout.DefaultDataFolder);
+        var dataFolder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.DataFolder ?? layout.DefaultDataFolder));
         Directory.CreateDirectory(dataFolder);
         string[] names = options.Postgres
             ? [ResourceNames.Postgres, ResourceNames.Identity, ResourceNames.Jira, ResourceNames.Db, ResourceNames.Gateway]
             : [ResourceNames.Identity, ResourceNames.Jira, ResourceNames.Db, ResourceNames.Gateway];
+        await LeftoverProcesses.ClearAsync(dataFolder, options.Log);
         var ports = PortAssignment.Assign(names, options.Ports);
         var secrets = DevelopmentSecrets.LoadOrCreate(dataFolder);
         await Prerequisites.InstallIdentityPackagesAsync(layout, options.Log, cancellationToken);
@@ -72,7 +73,7 @@ public sealed partial class EnterpriseMcpSystem : IAsyncDisposable
         definitions.AddRange([model.Identity(node), model.Jira(), model.Db(postgres), model.Gateway()]);
         var probe = new HealthProbe();
         var resources = definitions
-            .Select(definition => new RunningResource(WithExtraSettings(definition, options), probe, options.Log))
+            .Select(definition => new RunningResource(WithSettings(definition, options, dataFolder), probe, options.Log))
             .ToList();
         var users = DevelopmentUsers.Load(Path.Combine(layout.ProjectFolder("EnterpriseMcp.Identity"), "identity.json"));
         var system = new EnterpriseMcpSystem(resources, probe, model, dataFolder, users);
@@ -91,6 +92,7 @@ public sealed partial class EnterpriseMcpSystem : IAsyncDisposable
             resource.StatusChanged += status => system.StatusChanged?.Invoke(status);
         }
 
+        new SystemStateFile(system.GatewayUrl, system.Issuer, Environment.ProcessId).Write(dataFolder);
         return system;
     }
 
@@ -107,6 +109,10 @@ public sealed partial class EnterpriseMcpSystem : IAsyncDisposable
         }
 
         _probe.Dispose();
+        if (SystemStateFile.Read(DataFolder)?.ProcessId == Environment.ProcessId)
+        {
+            SystemStateFile.Delete(DataFolder);
+        }
     }
 
     /// <summary>Starts each tier (resources whose dependencies are all in earlier tiers) at once, after the one before is ready.</summary>
@@ -161,8 +167,16 @@ public sealed partial class EnterpriseMcpSystem : IAsyncDisposable
         }
     }
 
-    private static ResourceDefinition WithExtraSettings(ResourceDefinition definition, SystemOptions options) =>
-        options.ExtraSettings.TryGetValue(definition.Name, out var extra)
-            ? definition with { Environment = definition.Environment.Concat(extra).GroupBy(pair => pair.Key).ToDictionary(group => group.Key, group => group.Last().Value) }
-            : definition;
+    /// <summary>The test's extra settings, if any, and the marker that tells this system's processes from any other's.</summary>
+    private static ResourceDefinition WithSettings(ResourceDefinition definition, SystemOptions options, string dataFolder)
+    {
+        var environment = definition.Environment.ToDictionary();
+        environment[LeftoverProcesses.Marker] = dataFolder;
+        foreach (var (name, value) in options.ExtraSettings.GetValueOrDefault(definition.Name) ?? new Dictionary<string, string>())
+        {
+            environment[name] = value;
+        }
+
+        return definition with { Environment = environment };
+    }
 }

@@ -38,6 +38,31 @@ public sealed class StartFailureTests
     }
 
     [Fact]
+    public async Task A_resource_that_runs_but_never_becomes_healthy_is_named_with_its_last_health_answer()
+    {
+        var data = Directory.CreateTempSubdirectory("apphost-unhealthy-").FullName;
+
+        // A Db tool server whose PostgreSQL does not answer: it runs, and its /health says 503.
+        var failure = await Assert.ThrowsAsync<ResourceStartException>(() => EnterpriseMcpSystem.StartAsync(new SystemOptions
+        {
+            DataFolder = data,
+            Ports = SystemOptions.FreePorts,
+            StartTimeout = TimeSpan.FromSeconds(15),
+            ExtraSettings = new Dictionary<string, IReadOnlyDictionary<string, string>>
+            {
+                [ResourceNames.Db] = new Dictionary<string, string> { ["ConnectionStrings__db"] = "Host=127.0.0.1;Port=1;Username=nobody;Password=none;Timeout=2" },
+            },
+        }, TestContext.Current.CancellationToken));
+
+        Assert.Equal(ResourceNames.Db, failure.Resource);
+        Assert.Contains("was not ready within 15 s", failure.Message);
+        Assert.Contains("/health answered HTTP 503", failure.Message);
+        Assert.Contains("--start-timeout", failure.Advice);
+        Assert.Empty(ProcessTable.Mentioning(data));
+        Directory.Delete(data, recursive: true);
+    }
+
+    [Fact]
     public async Task A_resource_that_exits_before_it_is_ready_is_named_with_its_last_lines_and_the_rest_is_stopped()
     {
         var data = Directory.CreateTempSubdirectory("apphost-broken-").FullName;
