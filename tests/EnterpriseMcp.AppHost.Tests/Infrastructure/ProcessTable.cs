@@ -26,6 +26,9 @@ public static class ProcessTable
         ParentsById().Keys.Where(id => Read(id, "cmdline").Contains(text, StringComparison.Ordinal)
                                        || Read(id, "environ").Contains(text, StringComparison.Ordinal)).ToList();
 
+    /// <summary>Its command line, arguments separated by spaces.</summary>
+    public static string CommandLine(int id) => Read(id, "cmdline").Replace('\0', ' ');
+
     public static bool IsRunning(int id) =>
         File.Exists($"/proc/{id}/stat") && !Read(id, "stat").Contains(") Z ", StringComparison.Ordinal);
 
