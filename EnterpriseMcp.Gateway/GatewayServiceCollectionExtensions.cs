@@ -4,6 +4,7 @@ using EnterpriseMcp.Gateway.Credentials;
 using EnterpriseMcp.Gateway.Relaying;
 using EnterpriseMcp.Gateway.Resilience;
 using EnterpriseMcp.Gateway.Routing;
+using EnterpriseMcp.Hosting.Http;
 using EnterpriseMcp.Hosting.Tools;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,7 @@ internal static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<SuspendedCalls>();
         services.TryAddSingleton<BackendForwarder>();
         services.TryAddSingleton<IMcpToolDirectory, GatewayToolDirectory>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMcpRequestShortcut, ToolCallShortcut>());
         services.AddHostedService<ClientAnnouncements>();
         services.AddHostedService<BackendMonitor>();
         services.AddHealthChecks().AddCheck<BackendsHealthCheck>("backends");

@@ -36,6 +36,7 @@ public static class McpHostingServiceCollectionExtensions
         services.TryAddSingleton<IMcpToolDirectory, ServerToolDirectory>();
         services.TryAddSingleton<OriginValidator>();
         services.TryAddSingleton<McpTransportPost>();
+        services.TryAddSingleton<McpShortcutPost>();
         services.TryAddSingleton<IMcpRequestAuthorizer, ToolScopeAuthorizer>();
         services.TryAddSingleton<McpAccessCheck>();
         services.TryAddSingleton<McpPostHandler>();

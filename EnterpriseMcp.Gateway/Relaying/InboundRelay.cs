@@ -22,7 +22,7 @@ internal sealed class InboundRelay(InboundCall inbound) : IBackendCallRelay
         {
             case NotificationMethods.ProgressNotification:
                 break;
-            case NotificationMethods.LoggingMessageNotification when Wanted(notification):
+            case NotificationMethods.LoggingMessageNotification when Wanted(notification, inbound.LogLevel):
                 break;
             default:
                 return;
@@ -62,14 +62,15 @@ internal sealed class InboundRelay(InboundCall inbound) : IBackendCallRelay
         }
     }
 
-    private bool Wanted(JsonRpcNotification notification)
+    /// <summary>A log message at or above the client's level; none when the client set no level.</summary>
+    public static bool Wanted(JsonRpcNotification notification, LoggingLevel? threshold)
     {
-        if (inbound.LogLevel is not { } threshold)
+        if (threshold is not { } least)
         {
             return false;
         }
 
         var level = notification.Params?["level"]?.Deserialize<LoggingLevel>(McpJsonUtilities.DefaultOptions);
-        return level is null || level >= threshold;
+        return level is null || level >= least;
     }
 }

@@ -22,7 +22,8 @@ internal sealed class McpPostHandler(
     McpServerFactory servers,
     McpTransportPost transportPost,
     McpAccessCheck accessCheck,
-    IMcpToolDirectory toolDirectory)
+    IMcpToolDirectory toolDirectory,
+    McpShortcutPost shortcuts)
 {
     private readonly McpHttpOptions _options = options.Value;
 
@@ -67,7 +68,11 @@ internal sealed class McpPostHandler(
             message.Context.ProtocolVersion = version;
         }
 
-        if (stateless || _options.SessionMode == McpSessionMode.Stateless)
+        if (stateless && _options.ResponseMode == McpResponseMode.Sse && shortcuts.Find(message) is { } shortcut)
+        {
+            await shortcuts.ServeAsync(context, (JsonRpcRequest)message, shortcut, version);
+        }
+        else if (stateless || _options.SessionMode == McpSessionMode.Stateless)
         {
             await ServeStatelessAsync(context, message, version, stateless);
         }

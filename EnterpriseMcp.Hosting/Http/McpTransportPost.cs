@@ -57,7 +57,18 @@ internal sealed class McpTransportPost(IOptions<McpHttpOptions> options)
 
     private static ValueTask SetStatus(HttpResponse response, JsonRpcMessage? first, bool mapErrorStatus)
     {
-        if (mapErrorStatus && first is JsonRpcError { Error.Code: var code } && !response.HasStarted)
+        if (mapErrorStatus)
+        {
+            MapErrorStatus(response, first);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>On 2026-07-28, the HTTP status of an answer that is an error, while the status can still change.</summary>
+    public static void MapErrorStatus(HttpResponse response, JsonRpcMessage? first)
+    {
+        if (first is JsonRpcError { Error.Code: var code } && !response.HasStarted)
         {
             response.StatusCode = code switch
             {
@@ -67,7 +78,5 @@ internal sealed class McpTransportPost(IOptions<McpHttpOptions> options)
                 _ => response.StatusCode,
             };
         }
-
-        return ValueTask.CompletedTask;
     }
 }
