@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
@@ -143,12 +143,18 @@ internal sealed partial class McpShortcutPost(IEnumerable<IMcpRequestShortcut> s
         return data;
     }
 
+    /// <summary>One SSE event in one write: each write to the response is sent at once (and is one chunk of its own).</summary>
     private static async ValueTask WriteEventAsync(Stream body, JsonRpcMessage message, CancellationToken cancellationToken)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(message, MessageType);
-        await body.WriteAsync(EventStart, cancellationToken);
-        await body.WriteAsync(json, cancellationToken);
-        await body.WriteAsync(EventEnd, cancellationToken);
+        var buffer = new ArrayBufferWriter<byte>(512);
+        buffer.Write(EventStart);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            JsonSerializer.Serialize(writer, message, MessageType);
+        }
+
+        buffer.Write(EventEnd);
+        await body.WriteAsync(buffer.WrittenMemory, cancellationToken);
         await body.FlushAsync(cancellationToken);
     }
 
