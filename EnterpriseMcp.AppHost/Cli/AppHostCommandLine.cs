@@ -34,7 +34,7 @@ public static class AppHostCommandLine
 
             return args is ["token", .. var rest]
                 ? await TokenCommand.RunAsync(TokenCommand.Parse(rest))
-                : await RunCommand.RunAsync(ParseRun(args), DataOption(args));
+                : await RunCommand.RunAsync(ParseRun(args));
         }
         catch (UsageException error)
         {
@@ -75,10 +75,6 @@ public static class AppHostCommandLine
 
         return options with { Ports = ports };
     }
-
-    /// <summary>The <c>--data</c> value as given, for the commands the guide prints.</summary>
-    private static string? DataOption(string[] args) =>
-        Array.IndexOf(args, "--data") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 
     public static string Value(string[] args, ref int index) =>
         ++index < args.Length && !args[index].StartsWith("--", StringComparison.Ordinal)

@@ -10,7 +10,7 @@ namespace EnterpriseMcp.AppHost.Cli;
 /// </summary>
 public static class RunCommand
 {
-    public static async Task<int> RunAsync(SystemOptions options, string? dataOption)
+    public static async Task<int> RunAsync(SystemOptions options)
     {
         var output = new ConsoleOutput();
         using var stop = new CancellationTokenSource();
@@ -43,7 +43,7 @@ public static class RunCommand
         await using (system)
         {
             output.Block("\n" + ResourceTable.Render(system.Resources));
-            output.Block(ConnectionGuide.Render(system, dataOption));
+            output.Block(ConnectionGuide.Render(system, options.DataFolder));
             system.StatusChanged += status => Report(status, system, output);
             try
             {

@@ -36,8 +36,7 @@ internal sealed class InboundRelay(InboundCall inbound) : IBackendCallRelay
     {
         if (inbound.Generation == BackendGeneration.Stateless)
         {
-            throw new McpProtocolException(
-                $"The client speaks 2026-07-28 and cannot be asked '{request.Method}' during a call.", McpErrorCode.MethodNotFound);
+            throw CannotAsk(request);
         }
 
         var response = await inbound.Server.SendRequestAsync(
@@ -61,6 +60,10 @@ internal sealed class InboundRelay(InboundCall inbound) : IBackendCallRelay
             // A stateless request has no event store to resume from: its stream stays open instead.
         }
     }
+
+    /// <summary>A 2026-07-28 client is never asked mid-call: its questions come as input-required results instead.</summary>
+    public static McpProtocolException CannotAsk(JsonRpcRequest request) => new(
+        $"The client speaks 2026-07-28 and cannot be asked '{request.Method}' during a call.", McpErrorCode.MethodNotFound);
 
     /// <summary>A log message at or above the client's level; none when the client set no level.</summary>
     public static bool Wanted(JsonRpcNotification notification, LoggingLevel? threshold)

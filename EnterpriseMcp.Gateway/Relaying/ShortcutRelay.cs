@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using EnterpriseMcp.Gateway.Backends;
-using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
 namespace EnterpriseMcp.Gateway.Relaying;
@@ -18,8 +17,7 @@ internal sealed class ShortcutRelay(Func<JsonRpcNotification, CancellationToken,
             : ValueTask.CompletedTask;
 
     public Task<JsonNode?> OnRequestAsync(JsonRpcRequest request, CancellationToken cancellationToken) =>
-        throw new McpProtocolException(
-            $"The client speaks 2026-07-28 and cannot be asked '{request.Method}' during a call.", McpErrorCode.MethodNotFound);
+        throw InboundRelay.CannotAsk(request);
 
     // A stateless request has no event store to resume from: its stream stays open instead.
     public ValueTask OnPollingAsync(TimeSpan retryInterval, CancellationToken cancellationToken) => ValueTask.CompletedTask;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using EnterpriseMcp.Gateway.Backends;
 using EnterpriseMcp.Hosting.Http;
+using EnterpriseMcp.Hosting.Protocol;
 using Microsoft.AspNetCore.Http;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -18,17 +19,16 @@ internal sealed class ToolCallShortcut(BackendRegistry registry) : IMcpRequestSh
 {
     public bool Takes(JsonRpcRequest request) =>
         request.Method == RequestMethods.ToolsCall
-        && request.Params is JsonObject parameters
-        && Text(parameters["name"]) is { } name
+        && McpMessageFields.String(request.Params, "name") is { } name
         && registry.Catalog.TryFindTool(name, out var tool)
         && tool.Backend.Connection.Features?.Choose(BackendGeneration.Stateless) == BackendGeneration.Stateless
-        && !(Text(parameters["requestState"]) is { } state && SuspendedCalls.IsOurs(state));
+        && !SuspendedCalls.IsOurs(McpMessageFields.String(request.Params, "requestState"));
 
     public Task<JsonNode> RunAsync(JsonRpcRequest request, HttpContext context,
         Func<JsonRpcNotification, CancellationToken, ValueTask> notify, CancellationToken cancellationToken)
     {
         var parameters = (JsonObject)request.Params!;
-        var name = Text(parameters["name"])!;
+        var name = McpMessageFields.String(parameters, "name")!;
         if (!registry.Catalog.TryFindTool(name, out var tool))
         {
             // Gone from the catalog since Takes: a backend removed by a configuration change.
@@ -44,7 +44,4 @@ internal sealed class ToolCallShortcut(BackendRegistry registry) : IMcpRequestSh
             tool.Definition.InputSchema, user);
         return tool.Backend.SendAsync(RequestMethods.ToolsCall, parameters, call, cancellationToken);
     }
-
-    private static string? Text(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 }

@@ -60,8 +60,7 @@ internal sealed partial class McpShortcutPost(IEnumerable<IMcpRequestShortcut> s
                 operation?.ErrorType = McpOperation.CodeOf(code);
                 McpTransportPost.MapErrorStatus(context.Response, answer);
             }
-            else if (answer is JsonRpcResponse { Result: JsonObject result } && result["isError"] is JsonValue isError
-                     && isError.TryGetValue(out bool failed) && failed)
+            else if (answer is JsonRpcResponse response && OperationOutcomeFilter.IsToolError(response.Result))
             {
                 operation?.ErrorType = "tool_error";
             }

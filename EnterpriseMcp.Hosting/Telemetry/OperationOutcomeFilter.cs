@@ -19,9 +19,7 @@ internal static class OperationOutcomeFilter
                 case JsonRpcError error when error.Id == operation.RequestId:
                     operation.ErrorType = McpOperation.CodeOf(error.Error.Code);
                     break;
-                case JsonRpcResponse response when response.Id == operation.RequestId &&
-                                                   response.Result is JsonObject result &&
-                                                   result["isError"] is JsonValue isError && isError.TryGetValue(out bool failed) && failed:
+                case JsonRpcResponse response when response.Id == operation.RequestId && IsToolError(response.Result):
                     operation.ErrorType = "tool_error";
                     break;
             }
@@ -29,4 +27,8 @@ internal static class OperationOutcomeFilter
 
         await next(context, cancellationToken);
     };
+
+    /// <summary>A tool result flagged <c>isError</c>: the call ran, and the tool says it failed.</summary>
+    public static bool IsToolError(JsonNode? result) =>
+        result is JsonObject answer && answer["isError"] is JsonValue isError && isError.TryGetValue(out bool failed) && failed;
 }

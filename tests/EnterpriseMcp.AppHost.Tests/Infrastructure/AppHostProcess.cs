@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using EnterpriseMcp.AppHost.Orchestration;
 using EnterpriseMcp.AppHost.Resources;
 
 namespace EnterpriseMcp.AppHost.Tests.Infrastructure;
@@ -22,7 +23,7 @@ public sealed class AppHostProcess : IAsyncDisposable
 
     public static AppHostProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo(Dotnet)
+        var start = new ProcessStartInfo(SystemLayout.Find().Dotnet)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -100,10 +101,6 @@ public sealed class AppHostProcess : IAsyncDisposable
 
         _process.Dispose();
     }
-
-    private static string Dotnet => Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet"
-        ? path
-        : "dotnet";
 
     private static void Keep(ConcurrentQueue<string> lines, string? line)
     {
