@@ -25,7 +25,11 @@ public static class McpHostingServiceCollectionExtensions
         services.AddOptions<McpHttpOptions>().BindConfiguration(McpHttpOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<McpHttpOptions>, McpHttpOptionsValidator>());
         services.Configure(configureServer);
-        services.Configure<McpServerOptions>(server => server.Filters.Message.OutgoingFilters.Add(OperationOutcomeFilter.Create()));
+        services.Configure<McpServerOptions>(server =>
+        {
+            server.Filters.Message.OutgoingFilters.Add(OperationOutcomeFilter.Create());
+            server.Filters.Request.CallToolFilters.Add(ToolArgumentFilter.Create());
+        });
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IMcpSessionStore, InMemoryMcpSessionStore>();

@@ -8,6 +8,10 @@ namespace EnterpriseMcp.AppHost.Orchestration;
 /// </summary>
 public sealed class SystemModel(SystemLayout layout, string dataFolder, IReadOnlyDictionary<string, int> ports, DevelopmentSecrets secrets)
 {
+    // The tool servers sit behind the gateway: they take only tokens the gateway obtained for them, so that a token
+    // another client got for their audience cannot step around the gateway's policy.
+    private const string AcceptedClient = "Mcp__Auth__AcceptedClients__0";
+
     public string BaseUrl(string resource) => $"http://127.0.0.1:{ports[resource]}";
 
     /// <summary>A resource server's canonical URI: the audience of its tokens (RFC 8707).</summary>
@@ -35,12 +39,17 @@ public sealed class SystemModel(SystemLayout layout, string dataFolder, IReadOnl
     public ResourceDefinition Jira() => Service(ResourceNames.Jira, "EnterpriseMcp.Tools.Jira", [ResourceNames.Identity], new()
     {
         ["Jira__Embedded__DatabasePath"] = Path.Combine(dataFolder, "jira", "jira.db"),
+        [AcceptedClient] = DevelopmentSecrets.GatewayClient,
     });
 
     /// <param name="postgres">The PostgreSQL connection string, or none for the embedded SQLite sample database.</param>
     public ResourceDefinition Db(string? postgres)
     {
-        var settings = new Dictionary<string, string> { ["Db__EmbeddedDatabasePath"] = Path.Combine(dataFolder, "db", "sample.db") };
+        var settings = new Dictionary<string, string>
+        {
+            ["Db__EmbeddedDatabasePath"] = Path.Combine(dataFolder, "db", "sample.db"),
+            [AcceptedClient] = DevelopmentSecrets.GatewayClient,
+        };
         if (postgres is not null)
         {
             settings["ConnectionStrings__db"] = postgres;

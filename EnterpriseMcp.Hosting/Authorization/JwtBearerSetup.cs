@@ -79,6 +79,13 @@ internal sealed partial class JwtBearerSetup(IOptions<McpAuthOptions> auth, Bear
 
     private Task RememberToken(TokenValidatedContext context)
     {
+        if (context.Principal is { } validPrincipal && !AcceptedClients.Allows(auth.Value.AcceptedClients, validPrincipal))
+        {
+            // Checked before the token is cached, so that a refused token is refused on every request.
+            context.Fail(new UnacceptedClientException());
+            return Task.CompletedTask;
+        }
+
         if (BearerToken(context.Request) is { } token && context.Principal is { } principal)
         {
             // The identity keeps the token it came from (not every token handler honours SaveSigninToken), so that a
@@ -126,6 +133,7 @@ internal sealed partial class JwtBearerSetup(IOptions<McpAuthOptions> auth, Bear
         SecurityTokenInvalidSignatureException => "The token signature is not valid",
         SecurityTokenInvalidAlgorithmException => "The token is signed with an algorithm that is not accepted",
         SecurityTokenMalformedException => "The token is not a well-formed JWT",
+        UnacceptedClientException => "The token was not obtained by a client this resource accepts: call it through the gateway",
         _ => "The token could not be validated",
     };
 

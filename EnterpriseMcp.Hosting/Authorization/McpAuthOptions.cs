@@ -38,6 +38,14 @@ public sealed class McpAuthOptions
     /// </summary>
     public string[] RoleClients { get; set; } = [];
 
+    /// <summary>
+    /// When set, only tokens obtained by one of these clients are accepted: issued to it (<c>client_id</c>, <c>azp</c>, ...)
+    /// or naming it as the actor of a token exchange (<c>act</c>). A tool server behind the gateway lists the gateway's
+    /// client id, so that a token some other client obtained for the tool server's audience cannot step around the
+    /// gateway's policy. Empty (the default): any client's token for this audience is accepted.
+    /// </summary>
+    public string[] AcceptedClients { get; set; } = [];
+
     /// <summary>Whether tokens are validated, or the server runs in loopback-only anonymous mode.</summary>
     public bool ValidatesTokens => !string.IsNullOrWhiteSpace(Authority);
 }

@@ -57,6 +57,23 @@ public sealed class RefusedTokenTests(SecuredPlatform platform)
         Assert.DoesNotContain(platform.GatewayLogs.Messages, message => refused.Values.Any(token => token is not null && message.Contains(token, StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task A_tool_server_behind_the_gateway_refuses_a_valid_token_that_another_client_obtained_for_it()
+    {
+        // Signed with the authorization server's real key: what the identity server would issue to reporting-bot (or any
+        // registered client) for Jira's audience if it were allowed to.
+        var claims = Claims(platform.JiraResource);
+        claims["client_id"] = "reporting-bot";
+        claims["sub"] = "reporting-bot";
+        var token = Sign(platform.Identity.SigningKey(), claims);
+
+        using var http = new HttpClient();
+        using var response = await http.SendAsync(RawMcp.Request(new Uri(platform.Jira.BaseAddress, "/mcp"), "tools/list", null, token), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("not obtained by a client this resource accepts", Assert.Single(response.Headers.WwwAuthenticate).Parameter);
+    }
+
     private JsonObject Claims(string audience, long notBefore = -60, long expires = 600, string? issuer = null)
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();

@@ -8,7 +8,7 @@ namespace EnterpriseMcp.Gateway.Tests.Infrastructure;
 
 /// <summary>
 /// The whole system with identity on, as a company runs it: the development authorization server (real, Node), the Jira
-/// and Db tool servers each accepting only tokens for themselves, and a gateway that accepts only tokens for itself,
+/// and Db tool servers each accepting only tokens the gateway obtained for them, and a gateway that accepts only tokens for itself,
 /// applies the default policy and exchanges each user's token for one per backend. Jira records the tokens it receives,
 /// and the gateway reaches it on 2025 sessions only (as it would a server that speaks nothing newer); Db on 2026-07-28.
 /// </summary>
@@ -46,9 +46,9 @@ public sealed class SecuredPlatform : IAsyncLifetime
                 configure?.Invoke(builder);
                 builder.Services.AddSingleton<IStartupFilter>(JiraSaw);
             }),
-            Secured(JiraResource, new() { ["Jira:Embedded:DatabasePath"] = "{folder}/jira.db" }), connect: false, url: $"http://127.0.0.1:{jiraPort}");
+            BehindGateway(JiraResource, new() { ["Jira:Embedded:DatabasePath"] = "{folder}/jira.db" }), connect: false, url: $"http://127.0.0.1:{jiraPort}");
         Db = await ToolServerHost.StartAsync(DbServerApp.Create,
-            Secured(dbResource, new() { ["Db:EmbeddedDatabasePath"] = "{folder}/sample.db" }), connect: false, url: $"http://127.0.0.1:{dbPort}");
+            BehindGateway(dbResource, new() { ["Db:EmbeddedDatabasePath"] = "{folder}/sample.db" }), connect: false, url: $"http://127.0.0.1:{dbPort}");
 
         var settings = Secured(GatewayResource, TestBackends.Settings(("jira", JiraResource), ("db", dbResource)));
         // Jira as a backend that speaks only 2025 revisions (each user gets a session of their own), Db on 2026-07-28.
@@ -94,6 +94,13 @@ public sealed class SecuredPlatform : IAsyncLifetime
     /// <summary>A token for <paramref name="user"/> (password <c>{user}-dev-password</c>) for the gateway, by the full browser-less login.</summary>
     public Task<string> LoginAsync(string user, string scope = "jira.read jira.write db.read db.write") =>
         DevelopmentLogin.TokenAsync(Identity.Issuer, user, $"{user}-dev-password", scope, GatewayResource, TestContext.Current.CancellationToken);
+
+    /// <summary>A tool server that takes only the tokens the gateway obtained for it.</summary>
+    private Dictionary<string, string?> BehindGateway(string resource, Dictionary<string, string?> settings)
+    {
+        settings["Mcp:Auth:AcceptedClients:0"] = "mcp-gateway";
+        return Secured(resource, settings);
+    }
 
     private Dictionary<string, string?> Secured(string resource, Dictionary<string, string?> settings)
     {

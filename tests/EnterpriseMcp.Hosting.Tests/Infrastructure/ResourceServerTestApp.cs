@@ -87,7 +87,8 @@ public sealed class ResourceServerTestApp : IAsyncDisposable
         [RequiresScope("notes.read")]
         [RequiresScope("notes.write")]
         [Description("Writes a note.")]
-        public static string WriteNote(string text) => $"written: {text}";
+        public static string WriteNote(string text, [Description("Higher is more urgent.")] int priority = 0) =>
+            priority == 0 ? $"written: {text}" : $"written: {text} (priority {priority})";
 
         [Description("Answers pong; needs no scope.")]
         public static string Ping() => "pong";

@@ -62,7 +62,8 @@ public sealed class TestTokenIssuer : IAsyncDisposable
     }
 
     public string Mint(string subject, string audience, string? scope = null, TimeSpan? lifetime = null,
-        string? issuer = null, SecurityKey? signingKey = null, DateTime? notBefore = null, string tokenType = "at+jwt")
+        string? issuer = null, SecurityKey? signingKey = null, DateTime? notBefore = null, string tokenType = "at+jwt",
+        IReadOnlyDictionary<string, object>? extraClaims = null)
     {
         var now = DateTime.UtcNow;
         var start = notBefore ?? now.AddMinutes(-1);
@@ -70,6 +71,11 @@ public sealed class TestTokenIssuer : IAsyncDisposable
         if (scope is not null)
         {
             claims["scope"] = scope;
+        }
+
+        foreach (var (name, value) in extraClaims ?? new Dictionary<string, object>())
+        {
+            claims[name] = value;
         }
 
         return _handler.CreateToken(new SecurityTokenDescriptor
