@@ -53,12 +53,28 @@ internal sealed partial class BackendConnection
         var response = await _http.SendAsync(post, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         try
         {
+            return await ReadAnswerAsync(response, request, features, generation, call, cancellationToken);
+        }
+        catch (AnswerTooLargeException e)
+        {
+            // An answer, only too large: the backend is up (the circuit is not told), the caller learns which limit.
+            throw new McpProtocolException(
+                $"Backend '{_name}' answered more than {e.MaxBytes} bytes, which the gateway refuses (Gateway:Backends:{_name}:MaxAnswerBytes).",
+                McpErrorCode.InternalError);
+        }
+    }
+
+    private async Task<BackendAnswer> ReadAnswerAsync(HttpResponseMessage response, JsonRpcRequest request, BackendFeatures? features,
+        BackendGeneration generation, BackendCall call, CancellationToken cancellationToken)
+    {
+        try
+        {
             var sessionId = response.Headers.TryGetValues(Hosting.Protocol.McpHeaders.SessionId, out var ids) ? ids.FirstOrDefault() : null;
             var mediaType = response.Content.Headers.ContentType?.MediaType;
             if (mediaType == "application/json")
             {
-                var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-                return Answer(response.StatusCode, JsonSerializer.Deserialize<JsonRpcMessage>(body, McpJsonUtilities.DefaultOptions), request.Id, sessionId);
+                var body = await BoundedBody.ReadAsync(response.Content, _options.MaxAnswerBytes, cancellationToken);
+                return Answer(response.StatusCode, JsonSerializer.Deserialize<JsonRpcMessage>(body.Span, McpJsonUtilities.DefaultOptions), request.Id, sessionId);
             }
 
             if (mediaType != "text/event-stream")
@@ -71,7 +87,7 @@ internal sealed partial class BackendConnection
             while (true)
             {
                 var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-                await foreach (var sse in SseEventReader.ReadAsync(stream, cancellationToken))
+                await foreach (var sse in SseEventReader.ReadAsync(stream, _options.MaxAnswerBytes, cancellationToken))
                 {
                     lastEventId = sse.Id ?? lastEventId;
                     if (sse.RetryMilliseconds is { } retry)

@@ -111,7 +111,7 @@ internal sealed partial class BackendConnection
                 {
                     delay = DefaultReconnectDelay;
                     var stream = await response.Content.ReadAsStreamAsync(_closing.Token);
-                    await foreach (var sse in SseEventReader.ReadAsync(stream, _closing.Token))
+                    await foreach (var sse in SseEventReader.ReadAsync(stream, _options.MaxAnswerBytes, _closing.Token))
                     {
                         if (sse.Data.Length > 0 && JsonSerializer.Deserialize<JsonRpcMessage>(sse.Data.Span, McpJsonUtilities.DefaultOptions)
                             is JsonRpcNotification notification && Announced is { } announced)

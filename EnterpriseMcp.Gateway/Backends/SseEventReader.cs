@@ -7,10 +7,13 @@ namespace EnterpriseMcp.Gateway.Backends;
 /// <summary>One server-sent event: its data lines joined (UTF-8), its id and retry hint if it had them.</summary>
 internal readonly record struct SseEvent(ReadOnlyMemory<byte> Data, string? Id, int? RetryMilliseconds);
 
-/// <summary>Reads server-sent events from a response body as they arrive, as UTF-8 bytes (no detour through strings).</summary>
+/// <summary>
+/// Reads server-sent events from a response body as they arrive, as UTF-8 bytes (no detour through strings). An event,
+/// or a line still without its end, larger than the cap ends the reading with <see cref="AnswerTooLargeException"/>.
+/// </summary>
 internal static class SseEventReader
 {
-    public static async IAsyncEnumerable<SseEvent> ReadAsync(Stream body,
+    public static async IAsyncEnumerable<SseEvent> ReadAsync(Stream body, int maxEventBytes,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var reader = PipeReader.Create(body, new StreamPipeReaderOptions(leaveOpen: true));
@@ -39,6 +42,15 @@ internal static class SseEventReader
                     }
 
                     Field(line, data, ref id, ref retry);
+                    if (data.WrittenCount > maxEventBytes)
+                    {
+                        throw new AnswerTooLargeException(maxEventBytes);
+                    }
+                }
+
+                if (buffer.Length > maxEventBytes)
+                {
+                    throw new AnswerTooLargeException(maxEventBytes);
                 }
 
                 reader.AdvanceTo(buffer.Start, buffer.End);

@@ -20,6 +20,12 @@ public sealed class BackendOptions
     /// <summary>The longest a TCP connection may take to open.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The largest answer the gateway reads from it (a JSON body, or one event of a stream), in bytes; a larger one is
+    /// refused with an error naming this setting, so memory per call stays bounded whatever the backend sends.
+    /// </summary>
+    public int MaxAnswerBytes { get; set; } = 4 * 1024 * 1024;
+
     /// <summary>The most connections kept open to it at once.</summary>
     public int MaxConnections { get; set; } = 256;
 

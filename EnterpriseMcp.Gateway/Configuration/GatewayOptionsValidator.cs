@@ -86,6 +86,11 @@ internal sealed class GatewayOptionsValidator(IOptions<GatewayIdentityOptions>? 
             problems.Add($"{key}:FailureThreshold must be at least 1 (it is {settings.FailureThreshold}).");
         }
 
+        if (settings.MaxAnswerBytes < 1024)
+        {
+            problems.Add($"{key}:MaxAnswerBytes must be at least 1024 (it is {settings.MaxAnswerBytes}).");
+        }
+
         if (settings.MaxConnections < 1)
         {
             problems.Add($"{key}:MaxConnections must be at least 1 (it is {settings.MaxConnections}).");
