@@ -10,6 +10,8 @@ public sealed class JiraOptions
     public EmbeddedTrackerOptions Embedded { get; set; } = new();
 
     public JiraCloudOptions Cloud { get; set; } = new();
+
+    public JiraLimits Limits { get; set; } = new();
 }
 
 public enum JiraBackend

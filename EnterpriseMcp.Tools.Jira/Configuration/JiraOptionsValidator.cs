@@ -9,6 +9,7 @@ internal sealed class JiraOptionsValidator : IValidateOptions<JiraOptions>
     {
         var failures = new List<string>();
         const string cloud = JiraOptions.SectionName + ":Cloud";
+        JiraLimitsValidator.Validate(options.Limits, failures);
         if (options.Backend == JiraBackend.Embedded)
         {
             if (string.IsNullOrWhiteSpace(options.Embedded.DatabasePath))
