@@ -62,6 +62,7 @@ public sealed class LimitTests : IAsyncLifetime
         var result = await _server.CallAsync("get_issue", new() { ["key"] = HostileInputs.HugeCommentIssue });
 
         var size = result.Text().Length + (result.StructuredContent?.GetRawText().Length ?? 0);
+        TestContext.Current.TestOutputHelper?.WriteLine($"get_issue of ten 3 MB comments: {size} characters");
         Assert.True(size < 256 * 1024, $"the answer is {size} characters");
         var issue = result.Structured();
         Assert.Equal(10, issue.GetProperty("commentCount").GetInt32());
