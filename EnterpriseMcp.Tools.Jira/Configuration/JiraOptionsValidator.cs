@@ -46,6 +46,11 @@ internal sealed class JiraOptionsValidator : IValidateOptions<JiraOptions>
             failures.Add($"{cloud}:MaxRetryAfter must be between 00:00:00 and 00:05:00.");
         }
 
+        if (settings.MaxResponseBytes is < 64 * 1024 or > 256 * 1024 * 1024)
+        {
+            failures.Add($"{cloud}:MaxResponseBytes must be between 65536 and 268435456.");
+        }
+
         return Result(failures);
     }
 

@@ -66,6 +66,21 @@ public sealed class CloudServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_answer_from_Jira_larger_than_the_cap_is_refused_naming_the_setting()
+    {
+        _jira.Issues["ACME-5"]["fields"]!["description"] = FakeJiraCloud.Paragraph(new string('d', 200_000));
+        var settings = Settings(("Jira:Cloud:Email", "bot@example.com"), ("Jira:Cloud:ApiToken", "api-token-123"));
+        settings["Jira:Cloud:MaxResponseBytes"] = "100000";
+        await using var server = await JiraTestServer.StartAsync(settings);
+
+        var result = await server.CallAsync("get_issue", new() { ["key"] = "ACME-5" });
+
+        Assert.True(result.IsError);
+        Assert.Contains("Jira:Cloud:MaxResponseBytes", result.Text());
+        Assert.Equal("Issue number 1", (await server.CallAsync("get_issue", new() { ["key"] = "ACME-1" })).Structured().GetProperty("summary").GetString());
+    }
+
+    [Fact]
     public async Task Search_follows_nextPageToken_up_to_max_results()
     {
         var found = (await _server.CallAsync("search_issues", new() { ["jql"] = "project = ACME", ["max_results"] = 5 })).Structured();
