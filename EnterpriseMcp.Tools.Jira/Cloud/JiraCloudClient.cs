@@ -12,7 +12,8 @@ namespace EnterpriseMcp.Tools.Jira.Cloud;
 /// <summary>
 /// The HTTP side of the Jira Cloud adapter: authentication (basic with an API token, or a bearer token), JSON
 /// in and out, Jira's error bodies turned into tool errors, and 429 answered by waiting out <c>Retry-After</c>
-/// when it is short. Safe (GET) requests are also retried by the service defaults' resilience pipeline.
+/// when it is short. Safe (GET) requests are also retried by the service defaults' resilience pipeline. Answers are read
+/// up to <see cref="JiraCloudOptions.MaxResponseBytes"/> only, so one call's memory stays bounded whatever the site sends.
 /// </summary>
 internal sealed class JiraCloudClient(HttpClient http, IOptions<JiraOptions> options, TimeProvider time)
 {
@@ -32,7 +33,7 @@ internal sealed class JiraCloudClient(HttpClient http, IOptions<JiraOptions> opt
         for (var attempt = 1; ; attempt++)
         {
             using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-            using var response = await http.SendAsync(request, cancellationToken);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
                 var wait = RetryAfter(response);
@@ -45,7 +46,7 @@ internal sealed class JiraCloudClient(HttpClient http, IOptions<JiraOptions> opt
                 continue;
             }
 
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            var text = await ReadAsync(response.Content, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 throw JiraError(response.StatusCode, text);
@@ -54,6 +55,34 @@ internal sealed class JiraCloudClient(HttpClient http, IOptions<JiraOptions> opt
             return string.IsNullOrWhiteSpace(text) ? new JsonObject() : JsonNode.Parse(text) ?? new JsonObject();
         }
     }
+
+    private async Task<string> ReadAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var max = options.Value.Cloud.MaxResponseBytes;
+        if (content.Headers.ContentLength > max)
+        {
+            throw TooLarge(max);
+        }
+
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > max)
+            {
+                throw TooLarge(max);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static McpException TooLarge(int max) =>
+        new($"Jira's answer is larger than {max} bytes, more than this server reads ({JiraOptions.SectionName}:Cloud:{nameof(JiraCloudOptions.MaxResponseBytes)}).");
 
     private static TimeSpan RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
     {

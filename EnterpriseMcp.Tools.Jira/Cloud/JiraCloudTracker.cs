@@ -1,25 +1,39 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using EnterpriseMcp.Tools.Jira.Configuration;
 using EnterpriseMcp.Tools.Jira.Tracker;
+using Microsoft.Extensions.Options;
 using ModelContextProtocol;
 
 namespace EnterpriseMcp.Tools.Jira.Cloud;
 
 /// <summary>
 /// Jira Cloud through its REST API v3: search on <c>/rest/api/3/search/jql</c> following <c>nextPageToken</c>,
-/// descriptions and comments in Atlassian Document Format, Jira's error bodies as tool errors.
+/// descriptions and comments in Atlassian Document Format, Jira's error bodies as tool errors. An issue's comments are
+/// read on their own endpoint, only the most recent <see cref="JiraLimits.MaxComments"/>, rather than all of them with the issue.
 /// </summary>
-internal sealed class JiraCloudTracker(JiraCloudClient jira) : IIssueTracker
+internal sealed class JiraCloudTracker(JiraCloudClient jira, IOptions<JiraOptions> options) : IIssueTracker
 {
-    private const string IssueFields = "summary,description,status,issuetype,assignee,created,updated,comment";
+    private const string IssueFields = "summary,description,status,issuetype,assignee,created,updated";
     private const string SearchFields = "summary,status,issuetype,assignee,updated";
 
-    public async Task<Issue> GetIssueAsync(string key, CancellationToken cancellationToken) =>
-        ToIssue(await jira.SendAsync(HttpMethod.Get, $"rest/api/3/issue/{IssueKey.Checked(key)}?fields={IssueFields}", null, cancellationToken));
+    private JiraLimits Limits => options.Value.Limits;
+
+    public async Task<Issue> GetIssueAsync(string key, CancellationToken cancellationToken)
+    {
+        key = IssueKey.Checked(key);
+        var issue = await jira.SendAsync(HttpMethod.Get, $"rest/api/3/issue/{key}?fields={IssueFields}", null, cancellationToken);
+        var comments = await jira.SendAsync(HttpMethod.Get,
+            $"rest/api/3/issue/{key}/comment?startAt=0&maxResults={Limits.MaxComments}&orderBy=-created", null, cancellationToken);
+        var limiter = new IssueLimiter(Limits);
+        var newestFirst = (comments["comments"]?.AsArray() ?? []).Select(c => ToComment(c!, limiter)).ToList();
+        return limiter.Answer(ToIssue(issue, limiter), newestFirst, (int?)comments["total"] ?? newestFirst.Count);
+    }
 
     public async Task<SearchResult> SearchAsync(string jql, int maxResults, CancellationToken cancellationToken)
     {
         var issues = new List<IssueSummary>();
+        var limiter = new IssueLimiter(Limits);
         string? pageToken = null;
         while (true)
         {
@@ -28,7 +42,7 @@ internal sealed class JiraCloudTracker(JiraCloudClient jira) : IIssueTracker
             foreach (var issue in page["issues"]?.AsArray() ?? [])
             {
                 var fields = issue!["fields"];
-                issues.Add(new((string)issue["key"]!, (string?)fields?["summary"] ?? "", (string?)fields?["status"]?["name"] ?? "",
+                issues.Add(new((string)issue["key"]!, Summary(fields, limiter), (string?)fields?["status"]?["name"] ?? "",
                     (string?)fields?["issuetype"]?["name"] ?? "", (string?)fields?["assignee"]?["displayName"], Time(fields?["updated"])));
             }
 
@@ -65,7 +79,7 @@ internal sealed class JiraCloudTracker(JiraCloudClient jira) : IIssueTracker
 
     public async Task<Comment> AddCommentAsync(string key, string body, CancellationToken cancellationToken) =>
         ToComment(await jira.SendAsync(HttpMethod.Post, $"rest/api/3/issue/{IssueKey.Checked(key)}/comment",
-            new JsonObject { ["body"] = Adf.FromText(body) }, cancellationToken));
+            new JsonObject { ["body"] = Adf.FromText(body) }, cancellationToken), new IssueLimiter(Limits));
 
     public async Task<Issue> TransitionAsync(string key, string transition, CancellationToken cancellationToken)
     {
@@ -97,17 +111,26 @@ internal sealed class JiraCloudTracker(JiraCloudClient jira) : IIssueTracker
         }
     }
 
-    private static Issue ToIssue(JsonNode issue)
+    private static Issue ToIssue(JsonNode issue, IssueLimiter limiter)
     {
         var fields = issue["fields"];
-        return new Issue((string)issue["key"]!, (string?)fields?["summary"] ?? "", Adf.ToText(fields?["description"]),
+        var description = Adf.ToText(fields?["description"]);
+        return new Issue((string)issue["key"]!, Summary(fields, limiter), limiter.Description(description, description?.Length ?? 0),
             (string?)fields?["status"]?["name"] ?? "", (string?)fields?["issuetype"]?["name"] ?? "", (string?)fields?["assignee"]?["displayName"],
-            Time(fields?["created"]), Time(fields?["updated"]),
-            [.. (fields?["comment"]?["comments"]?.AsArray() ?? []).Select(c => ToComment(c!))]);
+            Time(fields?["created"]), Time(fields?["updated"]), [], 0, null);
     }
 
-    private static Comment ToComment(JsonNode comment) =>
-        new((string?)comment["author"]?["displayName"] ?? "unknown", Adf.ToText(comment["body"]) ?? "", Time(comment["created"]));
+    private static string Summary(JsonNode? fields, IssueLimiter limiter)
+    {
+        var summary = (string?)fields?["summary"] ?? "";
+        return limiter.Summary(summary, summary.Length);
+    }
+
+    private static Comment ToComment(JsonNode comment, IssueLimiter limiter)
+    {
+        var body = Adf.ToText(comment["body"]) ?? "";
+        return limiter.Comment((string?)comment["author"]?["displayName"] ?? "unknown", body, body.Length, Time(comment["created"]));
+    }
 
     // Jira writes offsets without a colon (2026-11-20T16:45:00.000+0000).
     private static DateTimeOffset Time(JsonNode? value)

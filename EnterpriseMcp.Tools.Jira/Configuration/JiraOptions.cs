@@ -10,6 +10,8 @@ public sealed class JiraOptions
     public EmbeddedTrackerOptions Embedded { get; set; } = new();
 
     public JiraCloudOptions Cloud { get; set; } = new();
+
+    public JiraLimits Limits { get; set; } = new();
 }
 
 public enum JiraBackend
@@ -41,4 +43,7 @@ public sealed class JiraCloudOptions
 
     /// <summary>Longest <c>Retry-After</c> waited out on a 429; a longer one becomes a "retry later" tool error.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Largest answer read from Jira; a larger one becomes a tool error instead of being held in memory.</summary>
+    public int MaxResponseBytes { get; set; } = 8 * 1024 * 1024;
 }

@@ -9,6 +9,7 @@ internal sealed class JiraOptionsValidator : IValidateOptions<JiraOptions>
     {
         var failures = new List<string>();
         const string cloud = JiraOptions.SectionName + ":Cloud";
+        JiraLimitsValidator.Validate(options.Limits, failures);
         if (options.Backend == JiraBackend.Embedded)
         {
             if (string.IsNullOrWhiteSpace(options.Embedded.DatabasePath))
@@ -43,6 +44,11 @@ internal sealed class JiraOptionsValidator : IValidateOptions<JiraOptions>
         if (settings.MaxRetryAfter < TimeSpan.Zero || settings.MaxRetryAfter > TimeSpan.FromMinutes(5))
         {
             failures.Add($"{cloud}:MaxRetryAfter must be between 00:00:00 and 00:05:00.");
+        }
+
+        if (settings.MaxResponseBytes is < 64 * 1024 or > 256 * 1024 * 1024)
+        {
+            failures.Add($"{cloud}:MaxResponseBytes must be between 65536 and 268435456.");
         }
 
         return Result(failures);

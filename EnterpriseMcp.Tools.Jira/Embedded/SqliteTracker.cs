@@ -11,7 +11,8 @@ namespace EnterpriseMcp.Tools.Jira.Embedded;
 /// <summary>
 /// The embedded issue tracker: one SQLite file (WAL, a pooled connection per operation, so concurrent calls are
 /// safe), created and seeded with <see cref="DemoData"/> on first use. JQL is translated by <see cref="JqlParser"/>
-/// into parameterised SQL.
+/// into parameterised SQL. Texts are read cut to <see cref="JiraLimits"/> in SQL, so a huge value never reaches .NET, and a
+/// cancelled call interrupts the statement it is running.
 /// </summary>
 internal sealed class SqliteTracker(IOptions<JiraOptions> options, TimeProvider time) : IIssueTracker
 {
@@ -25,28 +26,39 @@ internal sealed class SqliteTracker(IOptions<JiraOptions> options, TimeProvider 
     /// <summary>The caller's name, for <c>currentUser()</c> and as the author of comments; set per call by the tools.</summary>
     public static readonly AsyncLocal<string?> CurrentUser = new();
 
+    private JiraLimits Limits => options.Value.Limits;
+
     public async Task<Issue> GetIssueAsync(string key, CancellationToken cancellationToken)
     {
         key = IssueKey.Checked(key);
         await using var connection = await OpenAsync(cancellationToken);
-        var issue = await ReadOneAsync(connection, key, cancellationToken)
-            ?? throw new McpException($"Issue {key} does not exist.");
-        return issue;
+        using var interrupt = Interruptible(connection, cancellationToken);
+        return await ReadOneAsync(connection, key, cancellationToken) ?? throw new McpException($"Issue {key} does not exist.");
     }
 
     public async Task<SearchResult> SearchAsync(string jql, int maxResults, CancellationToken cancellationToken)
     {
-        var query = JqlParser.Parse(jql, CurrentUser.Value);
+        var query = JqlParser.Parse(jql, Limits, CurrentUser.Value, cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
+        using var interrupt = Interruptible(connection, cancellationToken);
         await using var command = Command(connection,
-            $"SELECT key, summary, status, issue_type, assignee, updated FROM issues i WHERE {query.Where} ORDER BY {query.OrderBy} LIMIT {maxResults + 1}",
+            $"SELECT key, substr(summary, 1, {Limits.MaxSummaryLength}), length(summary), status, issue_type, assignee, updated " +
+            $"FROM issues i WHERE {query.Where} ORDER BY {query.OrderBy} LIMIT {maxResults + 1}",
             [.. query.Parameters]);
         var issues = new List<IssueSummary>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var limiter = new IssueLimiter(Limits);
+        try
         {
-            issues.Add(new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4), Time(reader.GetString(5))));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                issues.Add(new(reader.GetString(0), limiter.Summary(reader.GetString(1), reader.GetInt64(2)), reader.GetString(3), reader.GetString(4),
+                    reader.IsDBNull(5) ? null : reader.GetString(5), Time(reader.GetString(6))));
+            }
+        }
+        catch (SqliteException error) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new McpException($"The embedded tracker cannot run this JQL: {error.Message}");
         }
 
         return issues.Count > maxResults ? new(issues[..maxResults], More: true) : new(issues, More: false);
@@ -120,29 +132,40 @@ internal sealed class SqliteTracker(IOptions<JiraOptions> options, TimeProvider 
         return projects;
     }
 
-    private static async Task<Issue?> ReadOneAsync(SqliteConnection connection, string key, CancellationToken cancellationToken)
+    private async Task<Issue?> ReadOneAsync(SqliteConnection connection, string key, CancellationToken cancellationToken)
     {
         await using var command = Command(connection,
-            "SELECT key, summary, description, status, issue_type, assignee, created, updated FROM issues WHERE key = $1", [key]);
+            "SELECT key, substr(summary, 1, $2), length(summary), substr(description, 1, $3), length(description), status, issue_type, assignee, " +
+            "created, updated, (SELECT count(*) FROM comments WHERE issue_key = $1) FROM issues WHERE key = $1",
+            [key, Limits.MaxSummaryLength, Limits.MaxDescriptionLength]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
             return null;
         }
 
-        var comments = new List<Comment>();
-        await using (var commentsCommand = Command(connection, "SELECT author, body, created FROM comments WHERE issue_key = $1 ORDER BY id", [key]))
+        var limiter = new IssueLimiter(Limits);
+        var newestFirst = new List<Comment>();
+        await using (var commentsCommand = Command(connection,
+            "SELECT author, substr(body, 1, $2), length(body), created FROM comments WHERE issue_key = $1 ORDER BY id DESC LIMIT $3",
+            [key, Limits.MaxCommentLength, Limits.MaxComments]))
         await using (var commentReader = await commentsCommand.ExecuteReaderAsync(cancellationToken))
         {
             while (await commentReader.ReadAsync(cancellationToken))
             {
-                comments.Add(new(commentReader.GetString(0), commentReader.GetString(1), Time(commentReader.GetString(2))));
+                newestFirst.Add(limiter.Comment(commentReader.GetString(0), commentReader.GetString(1), commentReader.GetInt64(2), Time(commentReader.GetString(3))));
             }
         }
 
-        return new Issue(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3),
-            reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), Time(reader.GetString(6)), Time(reader.GetString(7)), comments);
+        var issue = new Issue(reader.GetString(0), limiter.Summary(reader.GetString(1), reader.GetInt64(2)),
+            reader.IsDBNull(3) ? null : limiter.Description(reader.GetString(3), reader.GetInt64(4)), reader.GetString(5), reader.GetString(6),
+            reader.IsDBNull(7) ? null : reader.GetString(7), Time(reader.GetString(8)), Time(reader.GetString(9)), [], 0, null);
+        return limiter.Answer(issue, newestFirst, reader.GetInt32(10));
     }
+
+    // Microsoft.Data.Sqlite looks at the token only between rows; sqlite3_interrupt also stops a statement inside a long step.
+    private static CancellationTokenRegistration Interruptible(SqliteConnection connection, CancellationToken cancellationToken) =>
+        cancellationToken.Register(() => SQLitePCL.raw.sqlite3_interrupt(connection.Handle));
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

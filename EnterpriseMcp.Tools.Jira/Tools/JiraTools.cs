@@ -1,14 +1,19 @@
 using System.ComponentModel;
 using EnterpriseMcp.Hosting.Authorization;
+using EnterpriseMcp.Tools.Jira.Configuration;
 using EnterpriseMcp.Tools.Jira.Embedded;
 using EnterpriseMcp.Tools.Jira.Tracker;
+using Microsoft.Extensions.Options;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
 namespace EnterpriseMcp.Tools.Jira.Tools;
 
-/// <summary>The issue-tracker tools; the tracker behind them is Jira Cloud or the embedded one.</summary>
+/// <summary>
+/// The issue-tracker tools; the tracker behind them is Jira Cloud or the embedded one. Text arguments are held to
+/// <see cref="JiraLimits"/> here, before any work is done on them, whichever the tracker.
+/// </summary>
 internal static class JiraTools
 {
     [McpServerTool(Name = "get_issue", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true, UseStructuredContent = true)]
@@ -21,7 +26,7 @@ internal static class JiraTools
     [Description("Finds issues with JQL, e.g. project = DEMO AND status = \"In Progress\" ORDER BY updated DESC. The embedded tracker " +
         "understands " + Embedded.Jql.JqlParser.Supported + ".")]
     [RequiresScope("jira.read")]
-    public static Task<SearchResult> SearchIssues(IIssueTracker tracker, RequestContext<CallToolRequestParams> request,
+    public static Task<SearchResult> SearchIssues(IIssueTracker tracker, IOptions<JiraOptions> options, RequestContext<CallToolRequestParams> request,
         [Description("The JQL query; empty means every issue, newest first.")] string jql,
         [Description("Most issues to return, 1 to 100 (default 20).")] int max_results = 20,
         CancellationToken cancellationToken = default)
@@ -31,14 +36,21 @@ internal static class JiraTools
             throw new McpException("max_results must be between 1 and 100.");
         }
 
+        // Only an empty string asks for every issue: a null is a caller's mistake, not a query.
+        if (jql is null)
+        {
+            throw new McpException("jql is required; an empty string means every issue, newest first.");
+        }
+
+        TextLimit.Check("jql", jql, options.Value.Limits.MaxJqlLength, nameof(JiraLimits.MaxJqlLength));
         SqliteTracker.CurrentUser.Value = request.User?.Identity?.Name;
-        return tracker.SearchAsync(jql ?? "", max_results, cancellationToken);
+        return tracker.SearchAsync(jql, max_results, cancellationToken);
     }
 
     [McpServerTool(Name = "create_issue", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true, UseStructuredContent = true)]
     [Description("Creates an issue in a project and returns it with its new key.")]
     [RequiresScope("jira.write")]
-    public static Task<Issue> CreateIssue(IIssueTracker tracker,
+    public static Task<Issue> CreateIssue(IIssueTracker tracker, IOptions<JiraOptions> options,
         [Description("The project key, e.g. DEMO (list_projects shows them).")] string project,
         [Description("A one-line summary.")] string summary,
         [Description("The description, plain text; blank lines separate paragraphs.")] string? description = null,
@@ -50,13 +62,17 @@ internal static class JiraTools
             throw new McpException("project and summary must not be empty.");
         }
 
+        var limits = options.Value.Limits;
+        TextLimit.Check("summary", summary, limits.MaxSummaryLength, nameof(JiraLimits.MaxSummaryLength));
+        TextLimit.Check("description", description, limits.MaxDescriptionLength, nameof(JiraLimits.MaxDescriptionLength));
+
         return tracker.CreateIssueAsync(new NewIssue(project, summary, description, issue_type), cancellationToken);
     }
 
     [McpServerTool(Name = "add_comment", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = true, UseStructuredContent = true)]
     [Description("Adds a comment to an issue.")]
     [RequiresScope("jira.write")]
-    public static Task<Comment> AddComment(IIssueTracker tracker, RequestContext<CallToolRequestParams> request,
+    public static Task<Comment> AddComment(IIssueTracker tracker, IOptions<JiraOptions> options, RequestContext<CallToolRequestParams> request,
         [Description("The issue key, e.g. DEMO-3.")] string key, [Description("The comment, plain text.")] string body,
         CancellationToken cancellationToken = default)
     {
@@ -64,6 +80,8 @@ internal static class JiraTools
         {
             throw new McpException("body must not be empty.");
         }
+
+        TextLimit.Check("body", body, options.Value.Limits.MaxCommentLength, nameof(JiraLimits.MaxCommentLength));
 
         SqliteTracker.CurrentUser.Value = request.User?.Identity?.Name;
         return tracker.AddCommentAsync(key, body, cancellationToken);

@@ -1,3 +1,4 @@
+using EnterpriseMcp.Tools.Jira.Configuration;
 using ModelContextProtocol;
 
 namespace EnterpriseMcp.Tools.Jira.Embedded.Jql;
@@ -6,6 +7,8 @@ namespace EnterpriseMcp.Tools.Jira.Embedded.Jql;
 /// The JQL subset the embedded tracker understands: <c>project</c>, <c>status</c>, <c>assignee</c>, <c>issuetype</c>
 /// with =, !=, IN, NOT IN (assignee also IS [NOT] EMPTY and <c>currentUser()</c>); <c>text</c> and <c>summary</c>
 /// with ~; AND, OR and parentheses; ORDER BY created or updated, ASC or DESC. Anything else is refused by name.
+/// Work and output are linear in the input: nesting and the number of conditions are counted against
+/// <see cref="JiraLimits"/> as they are read, and the nesting is refused before recursion could exhaust the stack.
 /// </summary>
 internal sealed class JqlParser
 {
@@ -18,18 +21,29 @@ internal sealed class JqlParser
         ["issuetype"] = "i.issue_type", ["type"] = "i.issue_type",
     };
 
+    // A ~ value is matched against every row's text, at a cost of its length times the text's.
+    private const int MaxTextValueLength = 256;
+
     private readonly List<JqlToken> _tokens;
+    private readonly JiraLimits _limits;
     private readonly string? _currentUser;
+    private readonly CancellationToken _cancellationToken;
     private readonly List<object> _parameters = [];
     private int _next;
+    private int _depth;
+    private int _terms;
 
-    private JqlParser(string jql, string? currentUser)
+    private JqlParser(string jql, JiraLimits limits, string? currentUser, CancellationToken cancellationToken)
     {
         _tokens = JqlTokenizer.Tokenize(jql);
+        _limits = limits;
         _currentUser = currentUser;
+        _cancellationToken = cancellationToken;
     }
 
-    public static JqlQuery Parse(string jql, string? currentUser = null) => new JqlParser(jql, currentUser).Parse();
+    /// <summary>The caller has already held <paramref name="jql"/> to <see cref="JiraLimits.MaxJqlLength"/>.</summary>
+    public static JqlQuery Parse(string jql, JiraLimits limits, string? currentUser = null, CancellationToken cancellationToken = default) =>
+        new JqlParser(jql, limits, currentUser, cancellationToken).Parse();
 
     private JqlQuery Parse()
     {
@@ -50,34 +64,33 @@ internal sealed class JqlParser
         return new JqlQuery(where, _parameters, orderBy);
     }
 
-    private string Or()
+    private string Or() => Joined(And, "OR");
+
+    private string And() => Joined(Term, "AND");
+
+    // Operands are joined once, not wrapped one by one, so that the SQL grows linearly with the query.
+    private string Joined(Func<string> operand, string word)
     {
-        var left = And();
-        while (IsWord("OR"))
+        var operands = new List<string> { operand() };
+        while (IsWord(word))
         {
             _next++;
-            left = $"({left} OR {And()})";
+            operands.Add(operand());
         }
 
-        return left;
-    }
-
-    private string And()
-    {
-        var left = Term();
-        while (IsWord("AND"))
-        {
-            _next++;
-            left = $"({left} AND {Term()})";
-        }
-
-        return left;
+        return operands.Count == 1 ? operands[0] : $"({string.Join($" {word} ", operands)})";
     }
 
     private string Term()
     {
+        _cancellationToken.ThrowIfCancellationRequested();
         if (!AtEnd && Peek.Kind == JqlTokenKind.Open)
         {
+            if (++_depth > _limits.MaxJqlDepth)
+            {
+                throw OverLimit($"nests parentheses deeper than {_limits.MaxJqlDepth} levels", nameof(JiraLimits.MaxJqlDepth));
+            }
+
             _next++;
             var inner = Or();
             if (AtEnd || Take().Kind != JqlTokenKind.Close)
@@ -85,7 +98,13 @@ internal sealed class JqlParser
                 throw new McpException("Invalid JQL: a '(' is not closed.");
             }
 
+            _depth--;
             return inner;
+        }
+
+        if (++_terms > _limits.MaxJqlTerms)
+        {
+            throw OverLimit($"has more than {_limits.MaxJqlTerms} conditions", nameof(JiraLimits.MaxJqlTerms));
         }
 
         var field = Take();
@@ -96,7 +115,11 @@ internal sealed class JqlParser
 
         if (field.Text.Equals("text", StringComparison.OrdinalIgnoreCase) || field.Text.Equals("summary", StringComparison.OrdinalIgnoreCase))
         {
-            return Contains(field.Text.Equals("text", StringComparison.OrdinalIgnoreCase) ? ["i.summary", "i.description"] : ["i.summary"]);
+            // Only as much of each text as an answer would show is searched, which bounds the cost per row.
+            string[] columns = field.Text.Equals("text", StringComparison.OrdinalIgnoreCase)
+                ? [$"substr(i.summary, 1, {_limits.MaxSummaryLength})", $"substr(i.description, 1, {_limits.MaxDescriptionLength})"]
+                : [$"substr(i.summary, 1, {_limits.MaxSummaryLength})"];
+            return Contains(columns);
         }
 
         if (!Columns.TryGetValue(field.Text, out var column))
@@ -115,7 +138,13 @@ internal sealed class JqlParser
             throw Unsupported($"'{op.Text}' after a text field (use ~)");
         }
 
-        var parameter = Parameter("%" + Value().Replace("%", "", StringComparison.Ordinal) + "%");
+        var value = Value();
+        if (value.Length > MaxTextValueLength)
+        {
+            throw new McpException($"Invalid JQL: a ~ value is at most {MaxTextValueLength} characters long; this one has {value.Length}.");
+        }
+
+        var parameter = Parameter("%" + value.Replace("%", "", StringComparison.Ordinal) + "%");
         var match = string.Join(" OR ", columns.Select(c => $"{c} LIKE {parameter}"));
         return op.Text == "~" ? $"({match})" : $"NOT ({match})";
     }
@@ -233,6 +262,9 @@ internal sealed class JqlParser
     private JqlToken Take() => !AtEnd ? _tokens[_next++] : throw new McpException("Invalid JQL: the query ends too early.");
 
     private bool IsWord(string word) => !AtEnd && Peek.Kind == JqlTokenKind.Word && Peek.Text.Equals(word, StringComparison.OrdinalIgnoreCase);
+
+    private static McpException OverLimit(string what, string limit) =>
+        new($"The JQL {what}, more than this server accepts ({JiraLimits.Key(limit)}); simplify the query or split it into several searches.");
 
     private static McpException Unsupported(string what) =>
         new($"Unsupported JQL: {what} is not supported by the embedded tracker. Supported: {Supported}.");

@@ -44,6 +44,43 @@ public sealed class CloudServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Only_the_most_recent_comments_are_read_and_long_ones_are_cut_naming_the_settings()
+    {
+        var comments = _jira.Issues["ACME-3"]["fields"]!["comment"]!["comments"]!.AsArray();
+        for (var i = 1; i <= 30; i++)
+        {
+            var body = i == 30 ? new string('w', 20_000) : $"Comment {i}";
+            comments.Add(FakeJiraRoutes.NewComment("Dana Developer", FakeJiraCloud.Paragraph(body), $"2026-11-21T10:{i:00}:00.000+0000"));
+        }
+
+        var issue = (await _server.CallAsync("get_issue", new() { ["key"] = "ACME-3" })).Structured();
+
+        var shown = issue.GetProperty("comments");
+        Assert.Equal(30, issue.GetProperty("commentCount").GetInt32());
+        Assert.Equal(20, shown.GetArrayLength());
+        Assert.Equal("Comment 11", shown[0].GetProperty("body").GetString());
+        Assert.StartsWith(new string('w', 8_000) + "\n[truncated: 8000 of 20000 characters shown; Jira:Limits:MaxCommentLength]", shown[19].GetProperty("body").GetString());
+        Assert.Contains("Jira:Limits:MaxComments", issue.GetProperty("notice").GetString());
+        Assert.Contains("GET /rest/api/3/issue/ACME-3/comment?startAt=0&maxResults=20&orderBy=-created", _jira.Requests);
+        Assert.DoesNotContain(_jira.Requests, r => r.StartsWith("GET /rest/api/3/issue/ACME-3?", StringComparison.Ordinal) && r.Contains("comment", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_answer_from_Jira_larger_than_the_cap_is_refused_naming_the_setting()
+    {
+        _jira.Issues["ACME-5"]["fields"]!["description"] = FakeJiraCloud.Paragraph(new string('d', 200_000));
+        var settings = Settings(("Jira:Cloud:Email", "bot@example.com"), ("Jira:Cloud:ApiToken", "api-token-123"));
+        settings["Jira:Cloud:MaxResponseBytes"] = "100000";
+        await using var server = await JiraTestServer.StartAsync(settings);
+
+        var result = await server.CallAsync("get_issue", new() { ["key"] = "ACME-5" });
+
+        Assert.True(result.IsError);
+        Assert.Contains("Jira:Cloud:MaxResponseBytes", result.Text());
+        Assert.Equal("Issue number 1", (await server.CallAsync("get_issue", new() { ["key"] = "ACME-1" })).Structured().GetProperty("summary").GetString());
+    }
+
+    [Fact]
     public async Task Search_follows_nextPageToken_up_to_max_results()
     {
         var found = (await _server.CallAsync("search_issues", new() { ["jql"] = "project = ACME", ["max_results"] = 5 })).Structured();

@@ -48,6 +48,27 @@ internal static class FakeJiraRoutes
             return Results.Json(new JsonObject { ["id"] = "10042", ["key"] = key, ["self"] = $"{request.Scheme}://{request.Host}/rest/api/3/issue/10042" }, statusCode: 201);
         });
 
+        // PageOfComments: orderBy is created, -created or +created; maxResults defaults to 5000.
+        app.MapGet("/rest/api/3/issue/{key}/comment", (string key, int? startAt, int? maxResults, string? orderBy) =>
+        {
+            if (!fake().Issues.TryGetValue(key, out var issue))
+            {
+                return NotFound();
+            }
+
+            var all = issue["fields"]!["comment"]!["comments"]!.AsArray().Select(c => c!).OrderBy(c => (string?)c["created"], StringComparer.Ordinal).ToList();
+            if (orderBy == "-created")
+            {
+                all.Reverse();
+            }
+
+            var page = all.Skip(startAt ?? 0).Take(maxResults ?? 5000).Select(c => c.DeepClone());
+            return Results.Json(new JsonObject
+            {
+                ["startAt"] = startAt ?? 0, ["maxResults"] = maxResults ?? 5000, ["total"] = all.Count, ["comments"] = new JsonArray([.. page]),
+            });
+        });
+
         app.MapPost("/rest/api/3/issue/{key}/comment", async (string key, HttpRequest request) =>
         {
             var body = (await request.ReadFromJsonAsync<JsonObject>())?["body"];
@@ -61,7 +82,7 @@ internal static class FakeJiraRoutes
                 return Results.Json(FakeJiraCloud.Errors("", new JsonObject { ["comment"] = "Comment body is not valid!" }), statusCode: 400);
             }
 
-            var comment = new JsonObject { ["id"] = "100", ["author"] = new JsonObject { ["displayName"] = "Service Account" }, ["body"] = body.DeepClone(), ["created"] = "2026-11-22T10:00:00.000+0000" };
+            var comment = NewComment("Service Account", body.DeepClone().AsObject(), "2026-11-22T10:00:00.000+0000");
             issue["fields"]!["comment"]!["comments"]!.AsArray().Add(comment.DeepClone());
             return Results.Json(comment, statusCode: 201);
         });
@@ -103,6 +124,9 @@ internal static class FakeJiraRoutes
             ["comment"] = new JsonObject { ["comments"] = new JsonArray(), ["total"] = 0 },
         },
     };
+
+    public static JsonObject NewComment(string author, JsonObject body, string created) =>
+        new() { ["id"] = "100", ["author"] = new JsonObject { ["displayName"] = author }, ["body"] = body, ["created"] = created };
 
     private static IResult NotFound() =>
         Results.Json(FakeJiraCloud.Errors("Issue does not exist or you do not have permission to see it."), statusCode: 404);

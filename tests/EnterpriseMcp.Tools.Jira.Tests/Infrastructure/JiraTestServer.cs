@@ -1,4 +1,5 @@
 using EnterpriseMcp.Tools.Testing;
+using ModelContextProtocol.Client;
 
 namespace EnterpriseMcp.Tools.Jira.Tests.Infrastructure;
 
@@ -11,4 +12,12 @@ public static class JiraTestServer
         all.TryAdd("Jira:Embedded:DatabasePath", "{folder}/tracker.db");
         return ToolServerHost.StartAsync(JiraServerApp.Create, all);
     }
+
+    /// <summary>Another caller of the same server, on a connection of its own.</summary>
+    public static Task<McpClient> ConnectAsync(ToolServerHost server) =>
+        McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions
+        {
+            Endpoint = new Uri(server.BaseAddress, "/mcp"),
+            TransportMode = HttpTransportMode.StreamableHttp,
+        }), cancellationToken: TestContext.Current.CancellationToken);
 }
