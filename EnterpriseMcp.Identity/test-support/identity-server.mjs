@@ -23,10 +23,13 @@ export function removeDataFolder(folder) {
   rmSync(folder, { recursive: true, force: true });
 }
 
-/** Starts server.mjs on port 0 with the given data folder and resolves once it prints its URL. */
-export function startIdentityServer({ dataFolder, extraArguments, env = {} }) {
+/**
+ * Starts server.mjs on port 0 with the given data folder and resolves once it prints its URL;
+ * `extraArguments` replaces the usual arguments, `moreArguments` adds to them.
+ */
+export function startIdentityServer({ dataFolder, extraArguments, moreArguments = [], env = {} }) {
   const resourceArguments = Object.entries(resourceUris).flatMap(([name, uri]) => ['--resource', `${name}=${uri}`]);
-  const args = extraArguments ?? ['--port', '0', '--data', dataFolder, ...resourceArguments];
+  const args = extraArguments ?? ['--port', '0', '--data', dataFolder, ...resourceArguments, ...moreArguments];
   const child = spawn(process.execPath, [serverScript, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
