@@ -37,18 +37,22 @@ export function startIdentityServer({ dataFolder, extraArguments, moreArguments 
 
   let output = '';
   const url = new Promise((resolve, reject) => {
+    // Cleared once the server is up: it must not kill a server that a long test is still using.
+    const startTimeout = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`identity server did not start within ${startTimeoutMs} ms: ${output}`));
+    }, startTimeoutMs).unref();
     const onData = (chunk) => {
       output += chunk;
       const match = /EnterpriseMcp\.Identity listening on (http:\/\/\S+)/.exec(output);
-      if (match) resolve(match[1]);
+      if (match) {
+        clearTimeout(startTimeout);
+        resolve(match[1]);
+      }
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', (chunk) => { output += chunk; });
     child.once('exit', (code) => reject(new Error(`identity server exited with ${code}: ${output}`)));
-    setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`identity server did not start within ${startTimeoutMs} ms: ${output}`));
-    }, startTimeoutMs).unref();
   });
 
   return url.then((baseUrl) => ({

@@ -20,7 +20,7 @@ import {
 
 /** oidc-provider configured from the identity file, the signing keys and the data folder. */
 export function createProvider({ issuer, realm, signingKeys, cookieKeys, dataFolder, approvals }) {
-  const registeredClients = new JsonFileAdapter(path.join(dataFolder, 'clients.json'));
+  const registeredClients = new JsonFileAdapter(path.join(dataFolder, 'clients.json'), { maxEntries: realm.maxRegisteredClients });
   const accessTokenTtl = realm.accessTokenTtlSeconds;
   const refreshTokenTtl = realm.refreshTokenTtlSeconds;
 
