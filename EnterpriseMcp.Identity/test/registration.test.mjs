@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createDataFolder, removeDataFolder, startIdentityServer } from '../test-support/identity-server.mjs';
-import { registerPublicClient, tokenRequest } from '../test-support/oauth.mjs';
+import { pkcePair, registerPublicClient, tokenRequest } from '../test-support/oauth.mjs';
 
 describe('open registration', () => {
   let server;
@@ -87,4 +89,27 @@ describe('open registration', () => {
     assert.equal(longName.status, 400);
     assert.equal(longName.body.error, 'invalid_client_metadata');
   });
+});
+
+test('a registration stored before the policy, redirecting off this machine, gets no code when used', async () => {
+  const dataFolder = createDataFolder();
+  writeFileSync(path.join(dataFolder, 'clients.json'), JSON.stringify({
+    stale: {
+      client_id: 'stale', client_id_issued_at: 1, redirect_uris: ['http://evil.example/cb'],
+      grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'none',
+    },
+  }));
+  const server = await startIdentityServer({ dataFolder });
+  try {
+    const query = new URLSearchParams({
+      client_id: 'stale', response_type: 'code', redirect_uri: 'http://evil.example/cb', scope: 'jira.read',
+      code_challenge: pkcePair().challenge, code_challenge_method: 'S256',
+    });
+    const response = await fetch(`${server.url}/auth?${query}`, { redirect: 'manual' });
+    assert.equal(response.status, 400);
+    assert.equal(response.headers.get('location'), null);
+  } finally {
+    await server.stop();
+    removeDataFolder(dataFolder);
+  }
 });
