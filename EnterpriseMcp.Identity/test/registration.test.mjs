@@ -53,16 +53,19 @@ describe('open registration', () => {
     assert.equal(body.client_secret, undefined);
   });
 
-  test('a confidential authorization-code client is refused with invalid_client_metadata', async () => {
-    for (const method of ['client_secret_basic', 'client_secret_post']) {
+  test('an authorization-code client asking for a secret (as the C# SDK does) or leaving the method out is registered public, without one', async () => {
+    for (const method of ['client_secret_basic', 'client_secret_post', undefined]) {
       const { status, body } = await registerPublicClient(server.url, { token_endpoint_auth_method: method });
-      assert.equal(status, 400, JSON.stringify(body));
-      assert.equal(body.error, 'invalid_client_metadata');
+      assert.equal(status, 201, JSON.stringify(body));
+      assert.equal(body.token_endpoint_auth_method, 'none');
+      assert.equal(body.client_secret, undefined);
     }
   });
 
-  test('a registration that leaves out token_endpoint_auth_method (which defaults to a secret) is refused', async () => {
-    const { status, body } = await registerPublicClient(server.url, { token_endpoint_auth_method: undefined });
+  test('a client asking for client credentials next to authorization code is refused', async () => {
+    const { status, body } = await registerPublicClient(server.url, {
+      grant_types: ['authorization_code', 'client_credentials'], token_endpoint_auth_method: 'client_secret_basic',
+    });
     assert.equal(status, 400, JSON.stringify(body));
     assert.equal(body.error, 'invalid_client_metadata');
   });

@@ -28,7 +28,16 @@ export function registrationPolicy(realm) {
   };
 }
 
+/**
+ * Some MCP clients (the C# SDK) ask for client_secret_post even for authorization code; RFC 7591 §3.2.1 lets the
+ * server replace a requested value, so such a client is registered public, without a secret, and the response says so.
+ */
 function checkClientKind(metadata) {
+  if (metadata.token_endpoint_auth_method !== 'none' && publicCapable(metadata)) {
+    metadata.token_endpoint_auth_method = 'none';
+    delete metadata.client_secret;
+    delete metadata.client_secret_expires_at;
+  }
   if (metadata.token_endpoint_auth_method !== 'none') {
     throw new errors.InvalidClientMetadata('open registration creates public clients only: token_endpoint_auth_method must be "none"');
   }
@@ -40,6 +49,11 @@ function checkClientKind(metadata) {
   if (responseTypes.length !== 1 || responseTypes[0] !== 'code') {
     throw new errors.InvalidClientMetadata('open registration allows response_types ["code"] only');
   }
+}
+
+function publicCapable(metadata) {
+  return ['client_secret_basic', 'client_secret_post'].includes(metadata.token_endpoint_auth_method)
+    && (metadata.grant_types ?? []).includes('authorization_code');
 }
 
 function checkSize(metadata) {
