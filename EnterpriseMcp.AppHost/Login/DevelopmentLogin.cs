@@ -49,24 +49,40 @@ public static partial class DevelopmentLogin
 
     /// <summary>
     /// Signs a user in on the identity server's login page for an authorization request that a client built (PKCE,
-    /// resource, state are the client's): the redirect back to the client, carrying <c>code</c>, <c>state</c> and <c>iss</c>.
+    /// resource, state are the client's), and approves the client on the consent page as the user would: the redirect
+    /// back to the client, carrying <c>code</c>, <c>state</c> and <c>iss</c>.
     /// </summary>
     public static async Task<Uri> SignInAsync(Uri authorizationUri, string redirectUri, string user, string password,
         CancellationToken cancellationToken = default)
     {
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() });
-        var (page, pageUrl) = await FollowAsync(http, authorizationUri, null, redirectUri, cancellationToken);
-        var form = FormAction().Match(page);
-        var action = new Uri(pageUrl, WebUtility.HtmlDecode(form.Success ? form.Groups[1].Value : pageUrl.ToString()));
-        var fields = HiddenInputs().Matches(page).ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
-        fields["username"] = user;
-        fields["password"] = password;
-        var (refusal, callback) = await FollowAsync(http, action, new FormUrlEncodedContent(fields), redirectUri, cancellationToken);
-        return callback.ToString().StartsWith(redirectUri, StringComparison.Ordinal)
-            ? callback
-            : throw new InvalidOperationException(LoginError().Match(refusal) is { Success: true } error
-                ? $"The login as {user} was refused: {WebUtility.HtmlDecode(error.Groups[1].Value)}"
-                : $"The login as {user} ended at {callback}, not back at the client.");
+        var (page, url) = await FollowAsync(http, authorizationUri, null, redirectUri, cancellationToken);
+        var signedIn = false;
+        var approved = false;
+        while (!url.ToString().StartsWith(redirectUri, StringComparison.Ordinal))
+        {
+            Dictionary<string, string> answer;
+            if (!signedIn && page.Contains("name=\"password\"", StringComparison.Ordinal))
+            {
+                signedIn = true;
+                answer = new() { ["username"] = user, ["password"] = password };
+            }
+            else if (!approved && page.Contains("name=\"decision\"", StringComparison.Ordinal))
+            {
+                approved = true;
+                answer = new() { ["decision"] = "approve" };
+            }
+            else
+            {
+                throw new InvalidOperationException(LoginError().Match(page) is { Success: true } error
+                    ? $"The login as {user} was refused: {WebUtility.HtmlDecode(error.Groups[1].Value)}"
+                    : $"The login as {user} ended at {url}, not back at the client.");
+            }
+
+            (page, url) = await SubmitAsync(http, page, url, answer, redirectUri, cancellationToken);
+        }
+
+        return url;
     }
 
     /// <summary>A confidential client's own token (client credentials), e.g. <c>reporting-bot</c>'s.</summary>
@@ -114,6 +130,21 @@ public static partial class DevelopmentLogin
         using var response = await http.SendAsync(request, cancellationToken);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!;
         return (string?)body["access_token"] ?? throw new InvalidOperationException($"No token: {body.ToJsonString()}");
+    }
+
+    /// <summary>Posts the page's form (its action, or the page's own URL) with its hidden inputs and the given fields.</summary>
+    private static Task<(string Page, Uri Url)> SubmitAsync(HttpClient http, string page, Uri pageUrl, Dictionary<string, string> answer,
+        string redirectUri, CancellationToken cancellationToken)
+    {
+        var form = FormAction().Match(page);
+        var action = new Uri(pageUrl, WebUtility.HtmlDecode(form.Success ? form.Groups[1].Value : pageUrl.ToString()));
+        var fields = HiddenInputs().Matches(page).ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
+        foreach (var (name, value) in answer)
+        {
+            fields[name] = value;
+        }
+
+        return FollowAsync(http, action, new FormUrlEncodedContent(fields), redirectUri, cancellationToken);
     }
 
     /// <summary>Follows redirects by hand, to stop at the client's redirect URI: the last page and its URL, or the callback URL.</summary>

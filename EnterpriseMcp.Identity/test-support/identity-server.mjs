@@ -23,10 +23,13 @@ export function removeDataFolder(folder) {
   rmSync(folder, { recursive: true, force: true });
 }
 
-/** Starts server.mjs on port 0 with the given data folder and resolves once it prints its URL. */
-export function startIdentityServer({ dataFolder, extraArguments, env = {} }) {
+/**
+ * Starts server.mjs on port 0 with the given data folder and resolves once it prints its URL;
+ * `extraArguments` replaces the usual arguments, `moreArguments` adds to them.
+ */
+export function startIdentityServer({ dataFolder, extraArguments, moreArguments = [], env = {} }) {
   const resourceArguments = Object.entries(resourceUris).flatMap(([name, uri]) => ['--resource', `${name}=${uri}`]);
-  const args = extraArguments ?? ['--port', '0', '--data', dataFolder, ...resourceArguments];
+  const args = extraArguments ?? ['--port', '0', '--data', dataFolder, ...resourceArguments, ...moreArguments];
   const child = spawn(process.execPath, [serverScript, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
@@ -34,18 +37,22 @@ export function startIdentityServer({ dataFolder, extraArguments, env = {} }) {
 
   let output = '';
   const url = new Promise((resolve, reject) => {
+    // Cleared once the server is up: it must not kill a server that a long test is still using.
+    const startTimeout = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`identity server did not start within ${startTimeoutMs} ms: ${output}`));
+    }, startTimeoutMs).unref();
     const onData = (chunk) => {
       output += chunk;
       const match = /EnterpriseMcp\.Identity listening on (http:\/\/\S+)/.exec(output);
-      if (match) resolve(match[1]);
+      if (match) {
+        clearTimeout(startTimeout);
+        resolve(match[1]);
+      }
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', (chunk) => { output += chunk; });
     child.once('exit', (code) => reject(new Error(`identity server exited with ${code}: ${output}`)));
-    setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`identity server did not start within ${startTimeoutMs} ms: ${output}`));
-    }, startTimeoutMs).unref();
   });
 
   return url.then((baseUrl) => ({

@@ -28,11 +28,12 @@ export async function registerPublicClient(baseUrl, metadata = {}) {
 
 /**
  * Walks the authorization code flow as a browser without JavaScript would: follows redirects
- * by hand, keeps cookies, fills the login form once. Returns the callback's query parameters
- * (code or error), or the login page when the form is shown a second time.
+ * by hand, keeps cookies, fills the login form once and answers the consent page once
+ * (`consent`: 'approve', 'deny', or 'stop' to return the page). Returns the callback's query
+ * parameters (code or error) and the consent pages seen, or the page where it stopped.
  */
 export async function authorize(baseUrl, {
-  clientId, username, password, scope, resource, prompt, codeChallenge, codeChallengeMethod = 'S256',
+  clientId, username, password, scope, resource, prompt, codeChallenge, codeChallengeMethod = 'S256', consent = 'approve',
 }) {
   const jar = new CookieJar();
   const query = new URLSearchParams({ client_id: clientId, response_type: 'code', redirect_uri: redirectUri, state: 'test-state' });
@@ -43,9 +44,10 @@ export async function authorize(baseUrl, {
   if (codeChallengeMethod && codeChallenge) query.set('code_challenge_method', codeChallengeMethod);
 
   let url = `${baseUrl}/auth?${query}`;
-  let formPosted = false;
-  for (let step = 0; step < 10; step += 1) {
-    if (url.startsWith(redirectUri)) return { callback: new URL(url).searchParams };
+  let loginPosted = false;
+  const consentPages = [];
+  for (let step = 0; step < 12; step += 1) {
+    if (url.startsWith(redirectUri)) return { callback: new URL(url).searchParams, consentPages };
     const response = await fetch(url, { redirect: 'manual', headers: { cookie: jar.header() } });
     jar.store(response);
     if (response.status >= 300 && response.status < 400) {
@@ -53,23 +55,34 @@ export async function authorize(baseUrl, {
       continue;
     }
     const page = await response.text();
-    if (formPosted || !page.includes('<form method="post">')) return { status: response.status, page };
-    formPosted = true;
+    let form;
+    if (isLoginPage(page) && !loginPosted) {
+      loginPosted = true;
+      form = { username, password };
+    } else if (isConsentPage(page) && consent !== 'stop' && consentPages.length === 0) {
+      consentPages.push(page);
+      form = { decision: consent };
+    } else {
+      return { status: response.status, page, consentPages };
+    }
     const posted = await fetch(url, {
       method: 'POST',
       redirect: 'manual',
       headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ username, password }),
+      body: new URLSearchParams(form),
     });
     jar.store(posted);
     if (posted.status >= 300 && posted.status < 400) {
       url = new URL(posted.headers.get('location'), url).href;
     } else {
-      return { status: posted.status, page: await posted.text() };
+      return { status: posted.status, page: await posted.text(), consentPages };
     }
   }
-  throw new Error('authorization did not finish in 10 steps');
+  throw new Error('authorization did not finish in 12 steps');
 }
+
+export const isLoginPage = (page) => page.includes('name="password"');
+export const isConsentPage = (page) => page.includes('name="decision"');
 
 export async function tokenRequest(baseUrl, parameters, clientCredentials) {
   const headers = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -89,6 +102,7 @@ export async function userTokens(baseUrl, {
   const { callback } = await authorize(baseUrl, {
     clientId, username, password, scope, resource, prompt, codeChallenge: challenge,
   });
+  if (!callback) throw new Error('the authorization did not come back to the client');
   const parameters = { grant_type: 'authorization_code', code: callback.get('code'), redirect_uri: redirectUri, client_id: clientId, code_verifier: verifier };
   if (resource) parameters.resource = resource;
   return tokenRequest(baseUrl, parameters);

@@ -58,11 +58,14 @@ describe('authorization code with PKCE', () => {
     assert.ok(payload.jti);
   });
 
-  test('a native client and an explicit prompt=consent with offline_access need no consent page', async () => {
+  test('a native client and an explicit prompt=consent are shown the consent page even once approved', async () => {
     const { body: registered } = await registerPublicClient(server.url, { application_type: 'native' });
-    const { status, body } = await userTokens(server.url, {
-      clientId: registered.client_id, username: 'alice', password: 'alice-dev-password', scope: 'offline_access db.write', resource: resourceUris.db, prompt: 'consent',
-    });
+    const login = { clientId: registered.client_id, username: 'alice', password: 'alice-dev-password', scope: 'offline_access db.write', resource: resourceUris.gateway };
+    const first = await authorize(server.url, { ...login, codeChallenge: pkcePair().challenge });
+    const second = await authorize(server.url, { ...login, prompt: 'consent', codeChallenge: pkcePair().challenge });
+    assert.equal(first.consentPages.length, 1);
+    assert.equal(second.consentPages.length, 1);
+    const { status, body } = await userTokens(server.url, { ...login, prompt: 'consent' });
     assert.equal(status, 200, JSON.stringify(body));
     assert.equal(body.scope, 'db.write');
     assert.ok(body.refresh_token);
@@ -90,10 +93,10 @@ describe('authorization code with PKCE', () => {
 
   test('a resource with a trailing slash is the same resource', async () => {
     const { body } = await userTokens(server.url, {
-      clientId, username: 'bob', password: 'bob-dev-password', scope: 'jira.read', resource: `${resourceUris.jira}/`,
+      clientId, username: 'bob', password: 'bob-dev-password', scope: 'jira.read', resource: `${resourceUris.gateway}/`,
     });
     const { payload } = await verifyAccessToken(server.url, body.access_token);
-    assert.equal(payload.aud, resourceUris.jira);
+    assert.equal(payload.aud, resourceUris.gateway);
   });
 
   test('a wrong password re-renders the form without saying which part was wrong', async () => {

@@ -17,7 +17,7 @@ describe('client credentials', () => {
   });
 
   test('reporting-bot gets db.read for the resource it asked for, as itself', async () => {
-    const { status, body } = await tokenRequest(server.url, { grant_type: 'client_credentials', scope: 'db.read', resource: resourceUris.db }, reportingBot);
+    const { status, body } = await tokenRequest(server.url, { grant_type: 'client_credentials', scope: 'db.read', resource: resourceUris.gateway }, reportingBot);
     assert.equal(status, 200, JSON.stringify(body));
     assert.equal(body.scope, 'db.read');
     assert.equal(body.token_type, 'Bearer');
@@ -25,16 +25,16 @@ describe('client credentials', () => {
     assert.equal(header.typ, 'at+jwt');
     assert.equal(payload.sub, 'reporting-bot');
     assert.equal(payload.client_id, 'reporting-bot');
-    assert.equal(payload.aud, resourceUris.db);
+    assert.equal(payload.aud, resourceUris.gateway);
     assert.equal(payload.scope, 'db.read');
     assert.deepEqual(payload.realm_access, { roles: ['reporting'] });
   });
 
   test('without scope= the token carries every scope the client holds for the resource', async () => {
-    const { body } = await tokenRequest(server.url, { grant_type: 'client_credentials', resource: resourceUris.db }, reportingBot);
-    assert.equal(body.scope, 'db.read');
+    const { body } = await tokenRequest(server.url, { grant_type: 'client_credentials', resource: resourceUris.db }, gatewayClient);
+    assert.equal(body.scope, 'db.read db.write');
     const { payload } = await verifyAccessToken(server.url, body.access_token);
-    assert.equal(payload.scope, 'db.read');
+    assert.equal(payload.scope, 'db.read db.write');
   });
 
   test('without resource= the token is for the default resource, the gateway', async () => {

@@ -28,11 +28,19 @@ describe('Keycloak realm import', () => {
     assert.deepEqual(bot.realmRoles, ['reporting']);
   });
 
-  test('each resource scope is held only by the roles that grant it and names its audiences', () => {
+  test('each resource scope is held only by the roles that grant it', () => {
     assert.deepEqual(realm.scopeMappings.find((mapping) => mapping.clientScope === 'db.write').roles, ['admin']);
-    const jiraRead = realm.clientScopes.find((scope) => scope.name === 'jira.read');
-    const audiences = jiraRead.protocolMappers.map((mapper) => mapper.config['included.custom.audience']);
-    assert.deepEqual(audiences, ['http://127.0.0.1:5200/mcp', 'http://127.0.0.1:5202/mcp']);
+  });
+
+  test('only the clients a resource lists get its audience: registered clients the gateway, mcp-gateway jira and db', () => {
+    const audiences = (mappers) => (mappers ?? []).map((mapper) => mapper.config['included.custom.audience']);
+    assert.deepEqual(audiences(realm.clientScopes.find((scope) => scope.name === 'jira.read').protocolMappers), []);
+    assert.deepEqual(audiences(realm.clientScopes.find((scope) => scope.name === 'registered-client-audience').protocolMappers), ['http://127.0.0.1:5200/mcp']);
+    assert.ok(realm.defaultDefaultClientScopes.includes('registered-client-audience'));
+    const client = (id) => realm.clients.find((candidate) => candidate.clientId === id);
+    assert.deepEqual(audiences(client('mcp-gateway').protocolMappers), ['http://127.0.0.1:5202/mcp', 'http://127.0.0.1:5201/mcp']);
+    assert.deepEqual(audiences(client('reporting-bot').protocolMappers), ['http://127.0.0.1:5200/mcp']);
+    assert.ok(!client('mcp-gateway').defaultClientScopes.includes('registered-client-audience'));
   });
 
   test('tokens carry groups', () => {

@@ -47,10 +47,29 @@ describe('settings', () => {
     assert.match(await refused(['--port', '0', '--data', dataFolder, '--config', file]), /users\[0\]\.roles names unknown role "superuser"/);
   });
 
+  test('resources without the clients that may obtain them, or naming unknown ones, are refused with every problem listed', async () => {
+    const config = JSON.parse((await import('node:fs')).readFileSync(identityFile, 'utf8'));
+    delete config.resources.jira.clients;
+    config.resources.db.clients = ['mcp-gateway', 'mallory-bot'];
+    config.registration = { allowedRedirectHosts: ['https://tools.example.test'], maxClients: 0 };
+    const file = path.join(dataFolder, 'resource-clients-identity.json');
+    writeFileSync(file, JSON.stringify(config));
+    const line = await refused(['--port', '0', '--data', dataFolder, '--config', file]);
+    assert.match(line, /resources\.jira\.clients must list the clients that may obtain tokens for it/);
+    assert.match(line, /resources\.db\.clients names unknown client "mallory-bot"/);
+    assert.match(line, /registration\.allowedRedirectHosts "https:\/\/tools\.example\.test" is not a host name/);
+    assert.match(line, /registration\.maxClients must be a positive whole number/);
+  });
+
+  test('an allowed redirect host that is not a host name is refused naming the setting', async () => {
+    assert.match(await refused(['--port', '0', '--data', dataFolder, '--allowed-redirect-host', 'https://x.test/']), /--allowed-redirect-host/);
+    assert.match(await refused(['--port', '0', '--data', dataFolder], { IDENTITY_ALLOWED_REDIRECT_HOSTS: 'ok.test,bad host' }), /IDENTITY_ALLOWED_REDIRECT_HOSTS/);
+  });
+
   test('the environment sets port, data folder and resource URIs, and SIGTERM exits cleanly', async () => {
     const server = await startIdentityServer({
       extraArguments: [],
-      env: { IDENTITY_PORT: '0', IDENTITY_DATA: dataFolder, IDENTITY_RESOURCE_DB: 'http://127.0.0.1:45678/mcp' },
+      env: { IDENTITY_PORT: '0', IDENTITY_DATA: dataFolder, IDENTITY_RESOURCE_GATEWAY: 'http://127.0.0.1:45678/mcp' },
     });
     try {
       assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/);
@@ -69,7 +88,7 @@ describe('settings', () => {
       env: { IDENTITY_CLIENT_SECRET_REPORTING_BOT: secret },
     });
     try {
-      const form = { grant_type: 'client_credentials', resource: 'http://127.0.0.1:5201/mcp' };
+      const form = { grant_type: 'client_credentials', resource: 'http://127.0.0.1:5200/mcp' };
       const generated = await tokenRequest(server.url, form, { ...reportingBot, secret });
       assert.equal(generated.status, 200, JSON.stringify(generated.body));
       const documented = await tokenRequest(server.url, form, reportingBot);

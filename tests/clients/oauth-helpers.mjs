@@ -42,7 +42,10 @@ export class TestOAuthProvider {
   }
 }
 
-/** The user's part over plain HTTP: follow the redirects to the login form, post the credentials, stop at the redirect URI. */
+/**
+ * The user's part over plain HTTP: follow the redirects to the login form, post the credentials, approve the client on
+ * the consent page when the identity server shows one (a client the user has not approved before), stop at the redirect URI.
+ */
 export function httpLogin(username, password, redirectUrl) {
   return async (authorizationUrl) => {
     const cookies = new Map();
@@ -67,15 +70,18 @@ export function httpLogin(username, password, redirectUrl) {
       }
       throw new Error('too many redirects');
     };
+    const submit = ({ url, page }, fields) => {
+      const action = /<form[^>]*action="([^"]*)"/i.exec(page)?.[1]?.replaceAll('&amp;', '&');
+      return follow(new URL(action ?? url.href, url), {
+        method: 'POST', body: new URLSearchParams(fields), headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+    };
 
-    const { url: pageUrl, page } = await follow(authorizationUrl);
-    const action = /<form[^>]*action="([^"]*)"/i.exec(page)?.[1]?.replaceAll('&amp;', '&');
-    if (!/name="username"/.test(page)) throw new Error(`no login form at ${pageUrl}: ${page.slice(0, 300)}`);
-    const body = new URLSearchParams({ username, password });
-    const { url: callback } = await follow(new URL(action ?? pageUrl.href, pageUrl), {
-      method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    });
-    return codeFrom(callback, redirectUrl);
+    const loginPage = await follow(authorizationUrl);
+    if (!/name="username"/.test(loginPage.page)) throw new Error(`no login form at ${loginPage.url}: ${loginPage.page.slice(0, 300)}`);
+    let landed = await submit(loginPage, { username, password });
+    if (/name="decision"/.test(landed.page)) landed = await submit(landed, { decision: 'approve' });
+    return codeFrom(landed.url, redirectUrl);
   };
 }
 

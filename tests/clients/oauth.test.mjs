@@ -2,7 +2,7 @@
 // EnterpriseMcp.Identity, and Jira and Db accepting only tokens for themselves): MCP_SECURED_GATEWAY_URL is all it
 // is given. It discovers the authorization server (RFC 9728, RFC 8414), registers (RFC 7591), runs authorization code
 // with PKCE and a resource indicator, and lists and calls tools. The user's part is played over HTTP, and once by
-// Chromium driven by Playwright on the login page.
+// Chromium driven by Playwright on the login and consent pages.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -73,7 +73,7 @@ describe('OAuth 2.1 through the gateway with the TypeScript SDK client', () => {
     }
   });
 
-  it('logs bob in on the login page in a real browser (Chromium driven by Playwright)', async () => {
+  it('logs bob in on the login page and approves the client on the consent page in a real browser (Chromium driven by Playwright)', async () => {
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -88,6 +88,8 @@ describe('OAuth 2.1 through the gateway with the TypeScript SDK client', () => {
         await page.getByLabel(/user/i).fill('bob');
         await page.getByLabel(/password/i).fill('bob-dev-password');
         await page.getByRole('button', { name: /sign in/i }).click();
+        // A client bob has not approved before: the consent page names it; he approves.
+        await page.getByRole('button', { name: /approve/i }).click();
         return codeFrom(await landed, callbacks.redirectUrl);
       };
       const provider = new TestOAuthProvider({ redirectUrl: callbacks.redirectUrl, login });

@@ -4,6 +4,7 @@ import { loadIdentityConfig } from '../config/load-identity-config.mjs';
 import { Realm } from '../config/realm.mjs';
 import { loadOrCreateCookieKeys } from '../keys/cookie-keys.mjs';
 import { loadOrCreateSigningKeys } from '../keys/signing-keys.mjs';
+import { ClientApprovals } from '../provider/consent.mjs';
 import { createProvider } from '../provider/create-provider.mjs';
 import { alive } from '../http/alive.mjs';
 import { loginRoutes } from '../http/login-routes.mjs';
@@ -14,7 +15,7 @@ import { SettingError } from '../settings/setting-error.mjs';
 
 /** Starts the authorization server; the issuer is only known once the port is bound (port 0 picks one). */
 export async function serve(settings) {
-  const realm = new Realm(loadIdentityConfig(settings.configFile, settings.resourceUris, settings.clientSecrets));
+  const realm = new Realm(loadIdentityConfig(settings.configFile, settings.resourceUris, settings.clientSecrets, settings.allowedRedirectHosts));
   mkdirSync(settings.dataFolder, { recursive: true });
   const signingKeys = await loadOrCreateSigningKeys(settings.dataFolder);
   const cookieKeys = loadOrCreateCookieKeys(settings.dataFolder);
@@ -23,17 +24,19 @@ export async function serve(settings) {
   await listen(server, settings.port, settings.host);
   const listeningUrl = `http://${urlHost(settings.host)}:${server.address().port}`;
 
+  const approvals = new ClientApprovals(realm.refreshTokenTtlSeconds);
   const provider = createProvider({
     issuer: settings.issuer ?? listeningUrl,
     realm,
     signingKeys,
     cookieKeys,
     dataFolder: settings.dataFolder,
+    approvals,
   });
   provider.use(alive);
   provider.use(registrationCors(registrationPath));
   provider.use(unauthorizedClientError(tokenPath));
-  provider.use(loginRoutes(provider, realm));
+  provider.use(loginRoutes(provider, realm, approvals));
   provider.on('server_error', (ctx, error) => {
     console.error(`server error on ${ctx.method} ${ctx.path}: ${error.message}`);
   });

@@ -4,9 +4,10 @@ import { validateIdentityConfig } from './validate-identity-config.mjs';
 
 /**
  * Reads and validates the identity file, then applies the resource URIs given at start (tests run the resource
- * servers on random ports) and the client secrets given in the environment (the AppHost generates them).
+ * servers on random ports), the client secrets given in the environment (the AppHost generates them) and the redirect
+ * hosts allowed on the command line or in the environment.
  */
-export function loadIdentityConfig(configFile, resourceUris = {}, clientSecrets = {}) {
+export function loadIdentityConfig(configFile, resourceUris = {}, clientSecrets = {}, allowedRedirectHosts = []) {
   let config;
   try {
     config = JSON.parse(readFileSync(configFile, 'utf8'));
@@ -33,6 +34,12 @@ export function loadIdentityConfig(configFile, resourceUris = {}, clientSecrets 
     }
     client.secret = secret;
   }
+
+  const registration = config.registration ?? {};
+  config.registration = {
+    ...registration,
+    allowedRedirectHosts: [...new Set([...(registration.allowedRedirectHosts ?? []), ...allowedRedirectHosts])],
+  };
   return config;
 }
 

@@ -1,4 +1,13 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { registeredClients } from './validate-identity-config.mjs';
+
+const defaultMaxClients = 1000;
+const openIdScopeDescriptions = {
+  openid: 'Your user name',
+  profile: 'Your name and groups',
+  email: 'Your email address',
+  offline_access: 'Access while you are not signed in',
+};
 
 /** Answers the questions the provider asks of the identity file: who holds which scopes, which resource a URI names. */
 export class Realm {
@@ -12,6 +21,7 @@ export class Realm {
       uri: resource.uri,
       scopes: [...resource.scopes],
       isDefault: resource.default === true,
+      clients: [...resource.clients],
     }));
   }
 
@@ -22,6 +32,13 @@ export class Realm {
   get resources() { return this.#resources; }
   get clients() { return this.#config.clients; }
   get defaultResource() { return this.#resources.find((resource) => resource.isDefault); }
+  get allowedRedirectHosts() { return this.#config.registration?.allowedRedirectHosts ?? []; }
+  get maxRegisteredClients() { return this.#config.registration?.maxClients ?? defaultMaxClients; }
+
+  /** The identity file's text for a resource scope; the OpenID scopes say what they are. */
+  describeScope(name) {
+    return this.#config.scopes[name] ?? openIdScopeDescriptions[name] ?? '';
+  }
 
   findUser(username) {
     return this.#config.users.find((user) => user.username === username);
@@ -37,6 +54,16 @@ export class Realm {
 
   findClient(clientId) {
     return this.#config.clients.find((client) => client.clientId === clientId);
+  }
+
+  /** Configured in the identity file by an administrator, as opposed to registered by itself. */
+  isConfiguredClient(clientId) {
+    return this.findClient(clientId) !== undefined;
+  }
+
+  /** Whether the resource lists the client, by id or (for a self-registered client) as "registered". */
+  mayObtainTokensFor(resource, clientId) {
+    return resource.clients.includes(this.isConfiguredClient(clientId) ? clientId : registeredClients);
   }
 
   scopesOfRoles(roles) {

@@ -1,5 +1,8 @@
 const knownGrants = new Set(['client_credentials', 'urn:ietf:params:oauth:grant-type:token-exchange']);
 
+/** In `resources.<name>.clients`, the clients that register themselves (RFC 7591) rather than being listed here. */
+export const registeredClients = 'registered';
+
 /**
  * Checks the whole identity file and returns every problem found (not only the first),
  * each naming the key to change.
@@ -30,12 +33,22 @@ export function validateIdentityConfig(config) {
     list.filter((role) => !(role in roles)).forEach((role) => problem(key, `names unknown role "${role}"`));
   };
 
+  checkRegistration(config.registration, problem);
+
+  const clientIds = new Set(Array.isArray(config.clients) ? config.clients.map((client) => client?.clientId) : []);
   const resources = isObject(config.resources) ? config.resources : {};
   if (Object.keys(resources).length === 0) problem('resources', 'must name at least one resource');
   Object.entries(resources).forEach(([name, resource]) => {
     if (!/^[a-z0-9-]+$/.test(name)) problem(`resources.${name}`, 'must have a lower-case name');
     if (!URL.parse(resource?.uri)) problem(`resources.${name}.uri`, 'must be an absolute URI');
     checkScopes(`resources.${name}.scopes`, resource?.scopes);
+    const clientsKey = `resources.${name}.clients`;
+    if (!Array.isArray(resource?.clients)) {
+      problem(clientsKey, `must list the clients that may obtain tokens for it (client ids, or "${registeredClients}" for every self-registered client)`);
+    } else {
+      resource.clients.filter((id) => id !== registeredClients && !clientIds.has(id))
+        .forEach((id) => problem(clientsKey, `names unknown client "${id}"`));
+    }
   });
   const defaults = Object.values(resources).filter((resource) => resource?.default === true);
   if (defaults.length !== 1) problem('resources', 'must mark exactly one resource "default": true');
@@ -64,6 +77,30 @@ export function validateIdentityConfig(config) {
   });
 
   return problems;
+}
+
+function checkRegistration(registration, problem) {
+  if (registration === undefined) return;
+  if (!isObject(registration)) {
+    problem('registration', 'must be an object');
+    return;
+  }
+  const hosts = registration.allowedRedirectHosts ?? [];
+  if (!Array.isArray(hosts)) {
+    problem('registration.allowedRedirectHosts', 'must be a list of host names');
+  } else {
+    hosts.filter((host) => !isHostName(host))
+      .forEach((host) => problem('registration.allowedRedirectHosts', `"${host}" is not a host name (no scheme, port or path)`));
+  }
+  const { maxClients } = registration;
+  if (maxClients !== undefined && (!Number.isInteger(maxClients) || maxClients <= 0)) {
+    problem('registration.maxClients', 'must be a positive whole number');
+  }
+}
+
+/** A DNS name as it appears in a URL's host, lower-case, without port. */
+export function isHostName(text) {
+  return typeof text === 'string' && /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(text);
 }
 
 function checkUniqueList(list, key, idKey, problem) {

@@ -12,7 +12,7 @@ export const clientCredentialsParameters = ['scope', 'resource'];
 export function clientCredentialsGrant(provider, realm) {
   return async function handleClientCredentials(ctx) {
     const { client, params } = ctx.oidc;
-    const resource = targetResource(realm, params);
+    const resource = targetResource(realm, client, params);
     const held = realm.scopesOfClient(client.clientId);
     const requested = params.scope ? params.scope.split(' ') : [...held];
     const scope = requested.filter((name) => held.has(name) && resource.scopes.includes(name)).join(' ');

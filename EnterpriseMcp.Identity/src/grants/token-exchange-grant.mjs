@@ -30,7 +30,7 @@ export function tokenExchangeGrant(provider, realm, signingKeys) {
     }
     if (params.actor_token) throw new errors.InvalidRequest('actor_token is not supported');
 
-    const target = targetResource(realm, params, { required: true });
+    const target = targetResource(realm, client, params, { required: true });
     const subject = await verifySubjectToken({
       token: params.subject_token,
       issuer: provider.issuer,

@@ -1,6 +1,8 @@
+import { registeredClients } from '../config/validate-identity-config.mjs';
 import { openIdScopeMappers } from './openid-client-scopes.mjs';
 
 const builtInScopes = ['basic', 'profile', 'email', 'roles', 'groups', 'web-origins'];
+const registeredAudienceScope = 'registered-client-audience';
 
 /**
  * The same realm as identity.json, as a Keycloak realm import, so the gateway can be tested
@@ -26,14 +28,16 @@ export function buildKeycloakRealm(config) {
     ],
     clientScopes: [
       ...openIdScopeMappers(),
-      ...scopeNames.map((scope) => resourceClientScope(scope, config.scopes[scope], resources.filter((resource) => resource.scopes.includes(scope)))),
+      ...scopeNames.map((scope) => resourceClientScope(scope, config.scopes[scope])),
+      registeredAudience(resources.filter((resource) => resource.clients.includes(registeredClients))),
     ],
     // Keycloak puts a client scope that has role scope mappings into a token only when the
     // subject holds one of those roles: the same "scopes limited to what the subject holds".
     scopeMappings: scopeNames.map((scope) => ({ clientScope: scope, roles: rolesGranting(scope) })),
-    defaultDefaultClientScopes: builtInScopes,
+    // Clients registered in Keycloak get the default default scopes: the audiences open to registered clients.
+    defaultDefaultClientScopes: [...builtInScopes, registeredAudienceScope],
     defaultOptionalClientScopes: scopeNames,
-    clients: config.clients.map((client) => confidentialClient(client, scopeNames)),
+    clients: config.clients.map((client) => confidentialClient(client, scopeNames, resources.filter((resource) => resource.clients.includes(client.clientId)))),
   };
 }
 
@@ -77,7 +81,7 @@ function rolesCovering(scopes, roles) {
   return chosen;
 }
 
-function resourceClientScope(scope, description, resources) {
+function resourceClientScope(scope, description) {
   return {
     name: scope,
     description,
@@ -87,22 +91,39 @@ function resourceClientScope(scope, description, resources) {
       'display.on.consent.screen': 'true',
       'consent.screen.text': description,
     },
-    protocolMappers: resources.map((resource) => ({
-      name: `audience ${resource.uri}`,
-      protocol: 'openid-connect',
-      protocolMapper: 'oidc-audience-mapper',
-      consentRequired: false,
-      config: {
-        'included.custom.audience': resource.uri,
-        'access.token.claim': 'true',
-        'id.token.claim': 'false',
-        'introspection.token.claim': 'true',
-      },
-    })),
   };
 }
 
-function confidentialClient(client, scopeNames) {
+/**
+ * Which audiences a token may name follows `resources.<name>.clients`: the resources open to every registered
+ * client through one client scope, the others through audience mappers on the clients they list.
+ */
+function registeredAudience(resources) {
+  return {
+    name: registeredAudienceScope,
+    description: 'Audiences of the resources any registered client may obtain tokens for',
+    protocol: 'openid-connect',
+    attributes: { 'include.in.token.scope': 'false', 'display.on.consent.screen': 'false' },
+    protocolMappers: resources.map(audienceMapper),
+  };
+}
+
+function audienceMapper(resource) {
+  return {
+    name: `audience ${resource.uri}`,
+    protocol: 'openid-connect',
+    protocolMapper: 'oidc-audience-mapper',
+    consentRequired: false,
+    config: {
+      'included.custom.audience': resource.uri,
+      'access.token.claim': 'true',
+      'id.token.claim': 'false',
+      'introspection.token.claim': 'true',
+    },
+  };
+}
+
+function confidentialClient(client, scopeNames, audiences) {
   const exchanges = client.grants.includes('urn:ietf:params:oauth:grant-type:token-exchange');
   return {
     clientId: client.clientId,
@@ -120,6 +141,7 @@ function confidentialClient(client, scopeNames) {
     attributes: {
       'standard.token.exchange.enabled': String(exchanges),
     },
+    protocolMappers: audiences.map(audienceMapper),
     // Resource scopes are default scopes so a request naming none gets every scope the client holds.
     defaultClientScopes: [...builtInScopes, ...scopeNames],
     optionalClientScopes: [],

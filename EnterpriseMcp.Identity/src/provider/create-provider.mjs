@@ -4,8 +4,10 @@ import { JsonFileAdapter } from '../storage/json-file-adapter.mjs';
 import { MemoryAdapter } from '../storage/memory-adapter.mjs';
 import { isLoopbackOrigin } from '../http/loopback-origin.mjs';
 import { accountFinder } from './accounts.mjs';
-import { automaticGrantLoader } from './automatic-grant.mjs';
+import { ClientApprovals } from './consent.mjs';
+import { grantLoader } from './grant-loader.mjs';
 import { openIdClaims, openIdScopes } from './openid-scopes.mjs';
+import { registrationPolicy } from './registration-policy.mjs';
 import { resourceIndicators } from './resource-indicators.mjs';
 import { staticClients } from './static-clients.mjs';
 import { tokenClaims } from './token-claims.mjs';
@@ -17,14 +19,15 @@ import {
 } from '../grants/token-exchange-grant.mjs';
 
 /** oidc-provider configured from the identity file, the signing keys and the data folder. */
-export function createProvider({ issuer, realm, signingKeys, cookieKeys, dataFolder }) {
-  const registeredClients = new JsonFileAdapter(path.join(dataFolder, 'clients.json'));
+export function createProvider({ issuer, realm, signingKeys, cookieKeys, dataFolder, approvals }) {
+  const registeredClients = new JsonFileAdapter(path.join(dataFolder, 'clients.json'), { maxEntries: realm.maxRegisteredClients });
   const accessTokenTtl = realm.accessTokenTtlSeconds;
   const refreshTokenTtl = realm.refreshTokenTtlSeconds;
 
   const provider = new Provider(issuer, {
     adapter: (modelName) => (modelName === 'Client' ? registeredClients : new MemoryAdapter(modelName)),
     clients: staticClients(realm),
+    extraClientMetadata: registrationPolicy(realm),
     // OAuth 2.1: authorization code only, no implicit or hybrid responses.
     responseTypes: ['code'],
     clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'none'],
@@ -34,7 +37,7 @@ export function createProvider({ issuer, realm, signingKeys, cookieKeys, dataFol
     cookies: { keys: cookieKeys },
     jwks: signingKeys,
     findAccount: accountFinder(realm),
-    loadExistingGrant: automaticGrantLoader(realm),
+    loadExistingGrant: grantLoader(realm, approvals),
     extraTokenClaims: tokenClaims(realm),
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     features: {

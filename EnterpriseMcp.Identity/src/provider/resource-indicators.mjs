@@ -1,8 +1,9 @@
 import { errors } from 'oidc-provider';
+import { allowedResource } from '../grants/target-resource.mjs';
 
 /**
- * RFC 8707: every access token is a JWT for exactly one resource of the identity file;
- * a request naming none is for the default resource.
+ * RFC 8707: every access token is a JWT for exactly one resource of the identity file, which lists
+ * the clients that may obtain it; a request naming none is for the default resource.
  */
 export function resourceIndicators(realm) {
   const defaultUri = realm.defaultResource.uri;
@@ -17,10 +18,10 @@ export function resourceIndicators(realm) {
     async useGrantedResource() {
       return true;
     },
-    async getResourceServerInfo(_ctx, indicator) {
+    async getResourceServerInfo(_ctx, indicator, client) {
       const resource = realm.findResourceByUri(indicator);
       if (!resource) throw new errors.InvalidTarget(`unknown resource ${indicator}`);
-      return resourceServerInfo(realm, resource);
+      return resourceServerInfo(realm, allowedResource(realm, client.clientId, resource));
     },
   };
 }

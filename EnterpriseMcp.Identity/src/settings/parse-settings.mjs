@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isHostName } from '../config/validate-identity-config.mjs';
 import { SettingError } from './setting-error.mjs';
 
 const projectFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -8,7 +9,8 @@ export const defaultDataFolder = path.join(projectFolder, '.data');
 export const defaultConfigFile = path.join(projectFolder, 'identity.json');
 
 const commands = new Set(['serve', 'rotate-keys', 'retire-keys']);
-const valueOptions = new Set(['--port', '--host', '--issuer', '--data', '--config', '--resource']);
+const valueOptions = new Set(['--port', '--host', '--issuer', '--data', '--config', '--resource', '--allowed-redirect-host']);
+const listOptions = { '--resource': 'resources', '--allowed-redirect-host': 'allowedRedirectHosts' };
 const resourceEnvPrefix = 'IDENTITY_RESOURCE_';
 const clientSecretEnvPrefix = 'IDENTITY_CLIENT_SECRET_';
 
@@ -28,11 +30,12 @@ export function parseSettings(argv, env) {
     configFile: path.resolve(options['--config'] ?? env.IDENTITY_CONFIG ?? defaultConfigFile),
     resourceUris: { ...resourceUrisFromEnv(env), ...resourceUrisFromArguments(options.resources) },
     clientSecrets: clientSecretsFromEnv(env),
+    allowedRedirectHosts: allowedRedirectHosts(options.allowedRedirectHosts, env.IDENTITY_ALLOWED_REDIRECT_HOSTS),
   };
 }
 
 function readOptions(argv) {
-  const options = { command: 'serve', resources: [] };
+  const options = { command: 'serve', resources: [], allowedRedirectHosts: [] };
   let index = 0;
   if (argv[0] !== undefined && !argv[0].startsWith('-')) {
     if (!commands.has(argv[0])) {
@@ -50,8 +53,8 @@ function readOptions(argv) {
     if (value === undefined || value === '') {
       throw new SettingError(name, 'needs a value');
     }
-    if (name === '--resource') {
-      options.resources.push(value);
+    if (name in listOptions) {
+      options[listOptions[name]].push(value);
     } else {
       options[name] = value;
     }
@@ -106,6 +109,16 @@ function parseResourceUri(text, setting) {
     throw new SettingError(setting, `"${text}" is not an absolute http(s) URI without fragment`);
   }
   return text;
+}
+
+/** Hosts (besides loopback) that registered clients may redirect to: added to the identity file's list. */
+function allowedRedirectHosts(fromArguments, fromEnv) {
+  const [hosts, setting] = fromArguments.length
+    ? [fromArguments, '--allowed-redirect-host']
+    : [(fromEnv ?? '').split(',').map((host) => host.trim()).filter(Boolean), 'IDENTITY_ALLOWED_REDIRECT_HOSTS'];
+  const bad = hosts.find((host) => !isHostName(host));
+  if (bad !== undefined) throw new SettingError(setting, `"${bad}" is not a host name (lower-case, no scheme, port or path)`);
+  return hosts;
 }
 
 /**

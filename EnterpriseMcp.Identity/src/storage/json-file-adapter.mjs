@@ -1,31 +1,38 @@
 import { readPrivateJson, writePrivateJson } from '../keys/private-file.mjs';
 
 /**
- * Persists one provider model (registered clients) in a JSON file so dynamic registrations
- * survive a restart. Registrations are rare, so the whole file is rewritten on each change.
+ * Persists one provider model (registered clients) in a JSON file so dynamic registrations survive a restart.
+ * The file is read once and kept in memory, and rewritten on each change. At most `maxEntries` are kept: when
+ * full, a new registration replaces the oldest, so open registration cannot grow the file or memory without
+ * bound (a client that loses its registration registers again, as MCP clients do on invalid_client).
  */
 export class JsonFileAdapter {
   #file;
+  #maxEntries;
+  #entries;
 
-  constructor(file) {
+  constructor(file, { maxEntries = Infinity } = {}) {
     this.#file = file;
-  }
-
-  #readAll() {
-    return readPrivateJson(this.#file) ?? {};
+    this.#maxEntries = maxEntries;
+    this.#entries = new Map(Object.entries(readPrivateJson(file) ?? {}));
   }
 
   async upsert(id, payload) {
-    writePrivateJson(this.#file, { ...this.#readAll(), [id]: payload });
+    this.#entries.delete(id);
+    for (const oldest of this.#entries.keys()) {
+      if (this.#entries.size < this.#maxEntries) break;
+      this.#entries.delete(oldest);
+    }
+    this.#entries.set(id, payload);
+    this.#write();
   }
 
   async find(id) {
-    return this.#readAll()[id];
+    return structuredClone(this.#entries.get(id));
   }
 
   async destroy(id) {
-    const { [id]: _removed, ...rest } = this.#readAll();
-    writePrivateJson(this.#file, rest);
+    if (this.#entries.delete(id)) this.#write();
   }
 
   async findByUid() { return undefined; }
@@ -35,4 +42,8 @@ export class JsonFileAdapter {
   async consume() {}
 
   async revokeByGrantId() {}
+
+  #write() {
+    writePrivateJson(this.#file, Object.fromEntries(this.#entries));
+  }
 }
