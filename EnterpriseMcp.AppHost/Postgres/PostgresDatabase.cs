@@ -79,6 +79,7 @@ public sealed class PostgresDatabase(string dataFolder, int port, DevelopmentSec
     /// </summary>
     private async Task CreateDatabaseAsync(CancellationToken cancellationToken)
     {
+        await WaitUntilStartedAsync(cancellationToken);
         if ((await PsqlAsync("postgres", $"SELECT 1 FROM pg_database WHERE datname = '{DatabaseName}'", cancellationToken)).Trim() != "1")
         {
             await PsqlAsync("postgres", $"CREATE ROLE {DevelopmentSecrets.PostgresApp} LOGIN PASSWORD '{secrets[DevelopmentSecrets.PostgresApp]}'", cancellationToken);
@@ -87,6 +88,23 @@ public sealed class PostgresDatabase(string dataFolder, int port, DevelopmentSec
         }
 
         await PsqlAsync(DatabaseName, ReadRole.Script(DevelopmentSecrets.PostgresApp), cancellationToken);
+    }
+
+    /// <summary>The port opens while PostgreSQL still replays or checks its cluster, and then it turns logins away.</summary>
+    private async Task WaitUntilStartedAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await PsqlAsync("postgres", "SELECT 1", cancellationToken);
+                return;
+            }
+            catch (InvalidOperationException error) when (attempt < 120 && error.Message.Contains("starting up", StringComparison.Ordinal))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+            }
+        }
     }
 
     private async Task<string> PsqlAsync(string database, string sql, CancellationToken cancellationToken)
