@@ -53,6 +53,7 @@ public sealed class SystemModel(SystemLayout layout, string dataFolder, IReadOnl
         if (postgres is not null)
         {
             settings["ConnectionStrings__db"] = postgres;
+            settings["Db__ReadOnlyRole"] = Postgres.PostgresDatabase.ReadOnlyRole;
         }
 
         return Service(ResourceNames.Db, "EnterpriseMcp.Tools.Db",

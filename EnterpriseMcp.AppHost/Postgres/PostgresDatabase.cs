@@ -6,7 +6,7 @@ namespace EnterpriseMcp.AppHost.Postgres;
 /// <summary>
 /// A PostgreSQL server of the system's own (Debian's programs, its cluster in the data folder, password logins on
 /// 127.0.0.1 only): created on first start with a database of demo tables that the Db tool server reads as a
-/// non-superuser, and started as the <c>postgres</c> user when the AppHost runs as root (PostgreSQL refuses root).
+/// non-superuser through a read role, and started as the <c>postgres</c> user when the AppHost runs as root (PostgreSQL refuses root).
 /// </summary>
 public sealed class PostgresDatabase(string dataFolder, int port, DevelopmentSecrets secrets)
 {
@@ -20,6 +20,9 @@ public sealed class PostgresDatabase(string dataFolder, int port, DevelopmentSec
     private string Cluster => Path.Combine(_folder, "cluster");
 
     private string Sockets => Path.Combine(_folder, "run");
+
+    /// <summary>The role the Db tool server reads as (<c>Db__ReadOnlyRole</c>).</summary>
+    public const string ReadOnlyRole = ReadRole.Name;
 
     /// <summary>What the Db tool server connects with (<c>ConnectionStrings__db</c>).</summary>
     public string ConnectionString =>
@@ -70,17 +73,38 @@ public sealed class PostgresDatabase(string dataFolder, int port, DevelopmentSec
         }
     }
 
-    /// <summary>Once the server accepts connections: the app's role and the demo database, unless they exist.</summary>
+    /// <summary>
+    /// Once the server accepts connections: the app's role and the demo database, unless they exist; then the read role,
+    /// also in a cluster made before there was one.
+    /// </summary>
     private async Task CreateDatabaseAsync(CancellationToken cancellationToken)
     {
-        if ((await PsqlAsync("postgres", $"SELECT 1 FROM pg_database WHERE datname = '{DatabaseName}'", cancellationToken)).Trim() == "1")
+        await WaitUntilStartedAsync(cancellationToken);
+        if ((await PsqlAsync("postgres", $"SELECT 1 FROM pg_database WHERE datname = '{DatabaseName}'", cancellationToken)).Trim() != "1")
         {
-            return;
+            await PsqlAsync("postgres", $"CREATE ROLE {DevelopmentSecrets.PostgresApp} LOGIN PASSWORD '{secrets[DevelopmentSecrets.PostgresApp]}'", cancellationToken);
+            await PsqlAsync("postgres", $"CREATE DATABASE {DatabaseName}", cancellationToken);
+            await PsqlAsync(DatabaseName, DemoTables.Script, cancellationToken);
         }
 
-        await PsqlAsync("postgres", $"CREATE ROLE {DevelopmentSecrets.PostgresApp} LOGIN PASSWORD '{secrets[DevelopmentSecrets.PostgresApp]}'", cancellationToken);
-        await PsqlAsync("postgres", $"CREATE DATABASE {DatabaseName}", cancellationToken);
-        await PsqlAsync(DatabaseName, DemoTables.Script, cancellationToken);
+        await PsqlAsync(DatabaseName, ReadRole.Script(DevelopmentSecrets.PostgresApp), cancellationToken);
+    }
+
+    /// <summary>The port opens while PostgreSQL still replays or checks its cluster, and then it turns logins away.</summary>
+    private async Task WaitUntilStartedAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await PsqlAsync("postgres", "SELECT 1", cancellationToken);
+                return;
+            }
+            catch (InvalidOperationException error) when (attempt < 120 && error.Message.Contains("starting up", StringComparison.Ordinal))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+            }
+        }
     }
 
     private async Task<string> PsqlAsync(string database, string sql, CancellationToken cancellationToken)

@@ -10,8 +10,14 @@ public sealed class DbOptions
         Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
         "EnterpriseMcp", "db", "sample.db");
 
-    /// <summary>PostgreSQL role every read runs as (<c>SET LOCAL ROLE</c>), for a login that may do more.</summary>
+    /// <summary>
+    /// PostgreSQL role every read runs as (<c>SET LOCAL ROLE</c>): one without the login's privileges, so that one caller
+    /// can neither see nor stop another's statements (README).
+    /// </summary>
     public string? ReadOnlyRole { get; set; }
+
+    /// <summary>Whether PostgreSQL reads are refused while <see cref="ReadOnlyRole"/> is unset (every caller then shares one role).</summary>
+    public bool RequireReadOnlyRole { get; set; } = true;
 
     /// <summary>Longest a statement may run; the database cancels it after that.</summary>
     public TimeSpan StatementTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -9,12 +9,14 @@ namespace EnterpriseMcp.Tools.Db.Tests.Infrastructure;
 
 /// <summary>
 /// A real PostgreSQL from the Debian package, in a temporary folder on a free loopback port, for the whole test
-/// run. The server under test logs in as <see cref="AppRole"/>, a non-superuser that may read and write the demo
-/// tables: what stops its writes through <c>query</c> is the read-only transaction, not a lack of grants.
+/// run. The server under test logs in as <see cref="AppRole"/>, a non-superuser, and reads as <see cref="ReadRole"/>,
+/// set up as the README says; both may write the demo tables: what stops writes through <c>query</c> is the
+/// read-only transaction, not a lack of grants.
 /// </summary>
 public sealed class PostgresServer : IAsyncLifetime
 {
     public const string AppRole = "mcp_app";
+    public const string ReadRole = "mcp_reader";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("pg-tests-").FullName;
     private string _bin = "";
@@ -23,6 +25,13 @@ public sealed class PostgresServer : IAsyncLifetime
     public string SuperuserConnectionString => $"Host=127.0.0.1;Port={_port};Username=postgres;Database=postgres;Pooling=false";
 
     public string AppConnectionString => $"Host=127.0.0.1;Port={_port};Username={AppRole};Password=app-password;Database=postgres";
+
+    /// <summary>The Db server's settings for this database: the app login and the read role.</summary>
+    public Dictionary<string, string?> ServerSettings() => new()
+    {
+        ["ConnectionStrings:db"] = AppConnectionString,
+        ["Db:ReadOnlyRole"] = ReadRole,
+    };
 
     public async ValueTask InitializeAsync()
     {
@@ -90,7 +99,14 @@ public sealed class PostgresServer : IAsyncLifetime
         CREATE FUNCTION log_and_count() RETURNS bigint LANGUAGE plpgsql AS $$ BEGIN INSERT INTO audit_log (entry) VALUES ('called'); RETURN (SELECT count(*) FROM audit_log); END $$;
         GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO mcp_app;
         GRANT USAGE, UPDATE ON ALL SEQUENCES IN SCHEMA public TO mcp_app;
-        GRANT CREATE ON SCHEMA public TO mcp_app
+        GRANT CREATE ON SCHEMA public TO mcp_app;
+        CREATE ROLE mcp_reader NOLOGIN;
+        GRANT mcp_reader TO mcp_app;
+        GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO mcp_reader;
+        GRANT USAGE, UPDATE ON ALL SEQUENCES IN SCHEMA public TO mcp_reader;
+        REVOKE EXECUTE ON FUNCTION pg_catalog.set_config(text, text, boolean) FROM PUBLIC;
+        GRANT EXECUTE ON FUNCTION pg_catalog.set_config(text, text, boolean) TO mcp_app;
+        REVOKE USAGE ON LANGUAGE plpgsql FROM PUBLIC
         """;
 
     private Task RunAsPostgresAsync(string file, params string[] arguments) =>

@@ -7,9 +7,8 @@ public sealed class PostgresServerTests(PostgresServer postgres) : IAsyncLifetim
 {
     private ToolServerHost _server = null!;
 
-    public async ValueTask InitializeAsync() => _server = await DbTestServer.StartAsync(new Dictionary<string, string?>
+    public async ValueTask InitializeAsync() => _server = await DbTestServer.StartAsync(new Dictionary<string, string?>(postgres.ServerSettings())
     {
-        ["ConnectionStrings:db"] = postgres.AppConnectionString,
         ["Db:StatementTimeout"] = "00:00:02",
     });
 
@@ -114,9 +113,8 @@ public sealed class PostgresWritesTests(PostgresServer postgres)
     public async Task With_writes_allowed_execute_commits_and_is_still_bounded_by_the_timeout()
     {
         await postgres.ExecuteAsync("CREATE TABLE IF NOT EXISTS notes (id serial PRIMARY KEY, body text);\nGRANT SELECT, INSERT, UPDATE, DELETE ON notes TO mcp_app;\nGRANT USAGE ON SEQUENCE notes_id_seq TO mcp_app");
-        await using var server = await DbTestServer.StartAsync(new Dictionary<string, string?>
+        await using var server = await DbTestServer.StartAsync(new Dictionary<string, string?>(postgres.ServerSettings())
         {
-            ["ConnectionStrings:db"] = postgres.AppConnectionString,
             ["Db:AllowWrites"] = "true",
             ["Db:StatementTimeout"] = "00:00:01",
         });
