@@ -1,0 +1,33 @@
+namespace EnterpriseMcp.Tools.Db.Tests.Sqlite;
+
+/// <summary>What a hostile caller sends the embedded database: each is refused, stopped, or changes nothing.</summary>
+public static class HostileInputs
+{
+    public const string EndlessQuery = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT count(*) FROM n";
+
+    /// <summary>Ways to make SQLite build one huge value.</summary>
+    public static IReadOnlyList<string> BigValues { get; } =
+    [
+        "SELECT randomblob(100000000)",
+        "SELECT zeroblob(100000000)",
+        "SELECT printf('%.*c', 100000000, 'x')",
+        "SELECT length(replace(printf('%.*c', 1000000, 'x'), 'x', 'xxxxxxxxxx'))",
+        "SELECT length(group_concat(d1.body)) FROM documents d1, documents d2, documents d3, documents d4, documents d5, documents d6, documents d7",
+        "WITH RECURSIVE s(x) AS (SELECT 'x' UNION ALL SELECT x || x FROM s) SELECT length(x) FROM s",
+    ];
+
+    /// <summary>The big values, PRAGMAs that would change the process or the next caller, explain's second statement, and an endless query.</summary>
+    public static IReadOnlyList<(string Tool, string Sql)> All { get; } =
+    [
+        .. BigValues.Select(sql => ("query", sql)),
+        ("query", "PRAGMA hard_heap_limit = 100000"),
+        ("query", "PRAGMA soft_heap_limit = 100000"),
+        ("query", "PRAGMA reverse_unordered_selects = 1"),
+        ("query", "PRAGMA cache_size = -1000000"),
+        ("explain", "PRAGMA hard_heap_limit = 100000"),
+        ("explain", "SELECT 1; " + EndlessQuery),
+        ("query", EndlessQuery),
+    ];
+
+    public static TheoryData<string> BigValueRows => new(BigValues);
+}
