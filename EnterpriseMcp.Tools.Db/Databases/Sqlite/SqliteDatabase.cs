@@ -18,6 +18,11 @@ internal sealed class SqliteDatabase(IOptions<DbOptions> options) : IDatabase
     /// <summary>Longest SQL text a caller may send; fixed, as no tool needs more.</summary>
     public const int MaxSqlBytes = 100_000;
 
+    // SQLite sorts in this much memory, then in temporary files it merges, holding one row of each file in memory:
+    // a bigger budget means fewer files, so sorting big values stays near this budget instead of growing with the
+    // data. It is the main database's page cache too, which the small sample database never fills.
+    private const int SortBudgetKiB = 16 * 1024;
+
     private readonly DbOptions _options = options.Value;
 
     // Not pooled: each call gets a connection no caller used before, so nothing one caller sets reaches the next.
@@ -123,7 +128,7 @@ internal sealed class SqliteDatabase(IOptions<DbOptions> options) : IDatabase
         if (!writes)
         {
             raw.sqlite3_limit(handle, raw.SQLITE_LIMIT_ATTACHED, 0);
-            await using var pragma = new SqliteCommand("PRAGMA query_only = 1", connection);
+            await using var pragma = new SqliteCommand($"PRAGMA query_only = 1; PRAGMA cache_size = -{SortBudgetKiB}", connection);
             await pragma.ExecuteNonQueryAsync(cancellationToken);
         }
 

@@ -18,7 +18,7 @@ public sealed class ValueLimitTests : IAsyncLifetime
         var result = await _server.CallAsync("query", new() { ["sql"] = sql });
 
         Assert.True(result.IsError, result.Text());
-        Assert.Contains("a value exceeds 1048576 bytes (Db:MaxValueBytes)", result.Text());
+        Assert.Contains("a value exceeds 262144 bytes (Db:MaxValueBytes)", result.Text());
     }
 
     [Fact]
