@@ -48,6 +48,26 @@ public sealed class AuthorizerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Execute_writes_but_may_not_change_the_process_or_attach()
+    {
+        await using var server = await DbTestServer.StartAsync(new Dictionary<string, string?> { ["Db:AllowWrites"] = "true" });
+        var hardLimit = SQLitePCL.raw.sqlite3_hard_heap_limit64(-1);
+        try
+        {
+            Assert.Contains("PRAGMA hard_heap_limit is not allowed",
+                (await server.CallAsync("execute", new() { ["sql"] = "PRAGMA hard_heap_limit = 100000" })).Text());
+            Assert.Contains("ATTACH is not allowed",
+                (await server.CallAsync("execute", new() { ["sql"] = "ATTACH DATABASE 'copy.db' AS copy" })).Text());
+            Assert.Contains("1 row(s) changed",
+                (await server.CallAsync("execute", new() { ["sql"] = "UPDATE employees SET title = 'CTO' WHERE id = 1" })).Text());
+        }
+        finally
+        {
+            SQLitePCL.raw.sqlite3_hard_heap_limit64(hardLimit);
+        }
+    }
+
+    [Fact]
     public async Task A_pragma_one_caller_sends_does_not_change_the_rows_of_the_next()
     {
         await _server.CallAsync("query", new() { ["sql"] = "PRAGMA reverse_unordered_selects = 1" });
