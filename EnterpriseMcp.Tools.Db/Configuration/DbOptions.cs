@@ -31,6 +31,13 @@ public sealed class DbOptions
     /// <summary>Largest rendered result; rows beyond it are cut with a notice.</summary>
     public int MaxResultBytes { get; set; } = 256 * 1024;
 
+    /// <summary>
+    /// Largest single value (text, blob, row) the embedded database may build; SQLite refuses a bigger one before
+    /// allocating it, so a caller cannot grow the server's memory with <c>randomblob</c> and the like. By default a
+    /// result's size: a bigger value could not be shown anyway.
+    /// </summary>
+    public int MaxValueBytes { get; set; } = 256 * 1024;
+
     /// <summary>Whether the <c>execute</c> tool (writes) exists at all.</summary>
     public bool AllowWrites { get; set; }
 }

@@ -34,6 +34,11 @@ internal sealed class DbOptionsValidator : IValidateOptions<DbOptions>
             failures.Add($"{prefix}:{nameof(options.MaxResultBytes)} must be at least 1024.");
         }
 
+        if (options.MaxValueBytes < 1024 || options.MaxValueBytes > 1_000_000_000)
+        {
+            failures.Add($"{prefix}:{nameof(options.MaxValueBytes)} must be between 1024 and 1000000000.");
+        }
+
         if (options.ReadOnlyRole is { Length: > 0 } role && !role.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
         {
             failures.Add($"{prefix}:{nameof(options.ReadOnlyRole)} must be a plain role name (letters, digits, _).");
