@@ -7,6 +7,7 @@
 #
 #   bash bench/hostile-memory.sh
 #   ROUNDS=20 PARALLEL=8 bash bench/hostile-memory.sh
+#   ONLY=pg- bash bench/hostile-memory.sh          # only the inputs whose name matches (an extended regex)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source bench/lib.sh
@@ -82,7 +83,12 @@ export -f call
 export GATEWAY_URL=${url[gateway]}
 
 inputs=()
-add() { local name=$1 tool=$2; body "$tool" "$work/$name.json"; inputs+=("$name:$tool"); }
+add() {
+  local name=$1 tool=$2
+  body "$tool" "$work/$name.json"
+  [[ $name =~ ${ONLY:-.} ]] && inputs+=("$name:$tool")
+  return 0
+}
 echo '{"key": "DEMO-1"}' | add jira-huge-comments jira__get_issue
 python3 -c 'import json; print(json.dumps({"jql": "(" * 200000 + "project = DEMO" + ")" * 200000}))' | add jira-deep-jql jira__search_issues
 python3 -c 'import json; print(json.dumps({"jql": " OR ".join(["project = DEMO"] * 12000)}))' | add jira-12000-ors jira__search_issues
@@ -106,7 +112,15 @@ mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 # Warm up with ordinary calls (JIT, pools, caches), then take the idle size and reset the high-water marks.
 echo '{"jql": "project = DEMO", "max_results": 5}' | body jira__search_issues "$work/normal-jira.json"
 echo '{"sql": "SELECT * FROM employees"}' | body db__query "$work/normal-db.json"
-for _ in $(seq 1 20); do call jira__search_issues "$work/normal-jira.json" >/dev/null; call db__query "$work/normal-db.json" >/dev/null; done
+echo '{"sql": "SELECT * FROM employees"}' | body pg__query "$work/normal-pg.json"
+normal=(jira__search_issues:normal-jira db__query:normal-db)
+[ -n "${url[pg]:-}" ] && normal+=(pg__query:normal-pg)
+# As many at once as the attack will send, so that connection pools and buffers are as large when idle.
+for _ in $(seq 1 10); do
+  for n in "${normal[@]}"; do
+    seq 1 "$PARALLEL" | xargs -P "$PARALLEL" -I{} bash -c 'call "$0" "$1" >/dev/null' "${n%%:*}" "$work/${n#*:}.json"
+  done
+done
 # Ten 3 MB comments on DEMO-1 (the tracker's database exists once it has answered), written straight into it (as data
 # synced from elsewhere would be), past whatever add_comment accepts.
 python3 - "$work/jira.db" <<'EOF'
