@@ -1,3 +1,4 @@
+import { after, before } from 'node:test';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -69,6 +70,25 @@ function stopProcess(child) {
     child.once('exit', (code) => resolve(code));
     child.kill('SIGTERM');
   });
+}
+
+/**
+ * The identity server of one suite: started (with a data folder of its own) before the suite's tests, stopped and its
+ * folder removed after them. The handle reads through to the running server (`server.url`, `server.output()`), so a
+ * suite declares it once: `const server = identityServerForSuite();`. Options as for startIdentityServer.
+ */
+export function identityServerForSuite(options = {}) {
+  let running;
+  let dataFolder;
+  before(async () => {
+    dataFolder = createDataFolder();
+    running = await startIdentityServer({ dataFolder, ...options });
+  });
+  after(async () => {
+    await running?.stop();
+    removeDataFolder(dataFolder);
+  });
+  return new Proxy({}, { get: (_target, name) => running?.[name] });
 }
 
 /** Runs server.mjs to completion (key commands, bad settings) and returns its exit code and output. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { createDataFolder, removeDataFolder, resourceUris, startIdentityServer } from '../test-support/identity-server.mjs';
+import { before, describe, test } from 'node:test';
+import { identityServerForSuite, resourceUris } from '../test-support/identity-server.mjs';
 import {
   authorize, pkcePair, redirectUri, registerPublicClient, tokenRequest, userTokens, verifyAccessToken,
 } from '../test-support/oauth.mjs';
@@ -8,18 +8,11 @@ import {
 const allFour = 'jira.read jira.write db.read db.write';
 
 describe('authorization code with PKCE', () => {
-  let server;
-  let dataFolder;
+  const server = identityServerForSuite();
   let clientId;
 
   before(async () => {
-    dataFolder = createDataFolder();
-    server = await startIdentityServer({ dataFolder });
     clientId = (await registerPublicClient(server.url)).body.client_id;
-  });
-  after(async () => {
-    await server?.stop();
-    removeDataFolder(dataFolder);
   });
 
   test('a public client registers like the MCP SDK does, with a loopback redirect and no secret', async () => {

@@ -1,20 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { createDataFolder, removeDataFolder, resourceUris, startIdentityServer } from '../test-support/identity-server.mjs';
+import { describe, test } from 'node:test';
+import { identityServerForSuite, resourceUris } from '../test-support/identity-server.mjs';
 import { gatewayClient, reportingBot, tokenRequest, verifyAccessToken } from '../test-support/oauth.mjs';
 
 describe('client credentials', () => {
-  let server;
-  let dataFolder;
-
-  before(async () => {
-    dataFolder = createDataFolder();
-    server = await startIdentityServer({ dataFolder });
-  });
-  after(async () => {
-    await server?.stop();
-    removeDataFolder(dataFolder);
-  });
+  const server = identityServerForSuite();
 
   test('reporting-bot gets db.read for the resource it asked for, as itself', async () => {
     const { status, body } = await tokenRequest(server.url, { grant_type: 'client_credentials', scope: 'db.read', resource: resourceUris.gateway }, reportingBot);

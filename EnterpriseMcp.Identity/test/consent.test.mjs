@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { createDataFolder, removeDataFolder, resourceUris, startIdentityServer } from '../test-support/identity-server.mjs';
+import { describe, test } from 'node:test';
+import { identityServerForSuite, resourceUris } from '../test-support/identity-server.mjs';
 import {
   authorize, pkcePair, redirectUri, registerPublicClient, tokenRequest, verifyAccessToken,
 } from '../test-support/oauth.mjs';
 
 describe('consent', () => {
-  let server;
-  let dataFolder;
+  const server = identityServerForSuite();
 
   const register = async (metadata) => (await registerPublicClient(server.url, { client_name: 'Shiny MCP Client', ...metadata })).body.client_id;
   const signIn = (clientId, options) => authorize(server.url, {
@@ -22,14 +21,6 @@ describe('consent', () => {
     return { ...result, token };
   };
 
-  before(async () => {
-    dataFolder = createDataFolder();
-    server = await startIdentityServer({ dataFolder });
-  });
-  after(async () => {
-    await server?.stop();
-    removeDataFolder(dataFolder);
-  });
 
   test('a client the user has not approved gets a consent page naming it, its redirect host and the scopes', async () => {
     const clientId = await register();

@@ -1,22 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { createDataFolder, removeDataFolder, startIdentityServer } from '../test-support/identity-server.mjs';
+import { describe, test } from 'node:test';
+import { identityServerForSuite } from '../test-support/identity-server.mjs';
 
 const discoveryPaths = ['/.well-known/openid-configuration', '/.well-known/oauth-authorization-server'];
 const tokenExchange = 'urn:ietf:params:oauth:grant-type:token-exchange';
 
 describe('discovery and health', () => {
-  let server;
-  let dataFolder;
-
-  before(async () => {
-    dataFolder = createDataFolder();
-    server = await startIdentityServer({ dataFolder });
-  });
-  after(async () => {
-    await server?.stop();
-    removeDataFolder(dataFolder);
-  });
+  const server = identityServerForSuite();
 
   test('GET /alive answers 200', async () => {
     const response = await fetch(`${server.url}/alive`);

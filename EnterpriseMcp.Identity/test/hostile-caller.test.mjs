@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { createDataFolder, removeDataFolder, resourceUris, startIdentityServer } from '../test-support/identity-server.mjs';
+import { describe, test } from 'node:test';
+import { identityServerForSuite, resourceUris } from '../test-support/identity-server.mjs';
 import {
   pkcePair, registerPublicClient, reportingBot, tokenRequest, userTokens,
 } from '../test-support/oauth.mjs';
@@ -36,17 +36,7 @@ const attacks = [
 ];
 
 describe('a hostile caller hammering the server', () => {
-  let server;
-  let dataFolder;
-
-  before(async () => {
-    dataFolder = createDataFolder();
-    server = await startIdentityServer({ dataFolder });
-  });
-  after(async () => {
-    await server?.stop();
-    removeDataFolder(dataFolder);
-  });
+  const server = identityServerForSuite();
 
   test('is refused every time while another user keeps signing in and getting tokens', { timeout: durationMs + 30_000 }, async () => {
     const { body: attackerClient } = await registerPublicClient(server.url);
@@ -84,7 +74,7 @@ describe('a hostile caller hammering the server', () => {
     assert.deepEqual(logins.filter((login) => !login.ok), []);
     assert.ok(Math.max(...logins.map((login) => login.ms)) < 5_000, `slowest login: ${Math.max(...logins.map((login) => login.ms))} ms`);
 
-    const registrations = JSON.parse((await import('node:fs')).readFileSync(`${dataFolder}/clients.json`, 'utf8'));
+    const registrations = JSON.parse((await import('node:fs')).readFileSync(`${server.dataFolder}/clients.json`, 'utf8'));
     assert.equal(Object.keys(registrations).length, 2, 'no attack left a registration behind');
   });
 });

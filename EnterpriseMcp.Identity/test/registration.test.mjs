@@ -1,22 +1,12 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { createDataFolder, removeDataFolder, startIdentityServer } from '../test-support/identity-server.mjs';
+import { describe, test } from 'node:test';
+import { createDataFolder, identityServerForSuite, removeDataFolder, startIdentityServer } from '../test-support/identity-server.mjs';
 import { pkcePair, registerPublicClient, tokenRequest } from '../test-support/oauth.mjs';
 
 describe('open registration', () => {
-  let server;
-  let dataFolder;
-
-  before(async () => {
-    dataFolder = createDataFolder();
-    server = await startIdentityServer({ dataFolder, moreArguments: ['--allowed-redirect-host', 'tools.example.test'] });
-  });
-  after(async () => {
-    await server?.stop();
-    removeDataFolder(dataFolder);
-  });
+  const server = identityServerForSuite({ moreArguments: ['--allowed-redirect-host', 'tools.example.test'] });
 
   for (const redirect of ['http://evil.example/cb', 'https://evil.example/cb', 'http://127.0.0.1.evil.example/cb', 'http://tools.example.test/cb']) {
     test(`a redirect URI off this machine (${redirect}) is refused with invalid_redirect_uri`, async () => {

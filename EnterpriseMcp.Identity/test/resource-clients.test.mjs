@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { createDataFolder, removeDataFolder, resourceUris, startIdentityServer } from '../test-support/identity-server.mjs';
+import { before, describe, test } from 'node:test';
+import { identityServerForSuite, resourceUris } from '../test-support/identity-server.mjs';
 import {
   authorize, gatewayClient, pkcePair, registerPublicClient, reportingBot, tokenRequest, userTokens, verifyAccessToken,
 } from '../test-support/oauth.mjs';
@@ -9,18 +9,11 @@ const tokenExchange = 'urn:ietf:params:oauth:grant-type:token-exchange';
 const accessTokenType = 'urn:ietf:params:oauth:token-type:access_token';
 
 describe('which clients may obtain tokens for which resource', () => {
-  let server;
-  let dataFolder;
+  const server = identityServerForSuite();
   let clientId;
 
   before(async () => {
-    dataFolder = createDataFolder();
-    server = await startIdentityServer({ dataFolder });
     clientId = (await registerPublicClient(server.url)).body.client_id;
-  });
-  after(async () => {
-    await server?.stop();
-    removeDataFolder(dataFolder);
   });
 
   for (const name of ['db', 'jira']) {
