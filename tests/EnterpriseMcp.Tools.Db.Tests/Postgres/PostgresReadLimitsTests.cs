@@ -34,7 +34,8 @@ public sealed class PostgresReadLimitsTests(PostgresServer postgres, ITestOutput
         Assert.EndsWith("…", value);
         Assert.True(result.Structured().GetProperty("truncated").GetBoolean());
         Assert.Contains("TRUNCATED", result.Text());
-        Assert.InRange(growth, 0, 64L * 1024 * 1024);
+        // The high-water mark is updated lazily, so a call that held nothing can read slightly below the level before it.
+        Assert.InRange(growth, long.MinValue, 64L * 1024 * 1024);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using EnterpriseMcp.Tools.Db.Tests.Infrastructure;
 
 namespace EnterpriseMcp.Tools.Db.Tests.Sqlite;
@@ -17,15 +16,13 @@ public sealed class ExplainTests : IAsyncLifetime
     [InlineData("SELECT 1; " + HostileInputs.EndlessQuery)]
     [InlineData("SELECT 1; DELETE FROM employees")]
     [InlineData("SELECT 1;; SELECT 2")]
-    public async Task A_second_statement_is_refused_at_once_and_nothing_runs(string sql)
+    public async Task A_second_statement_is_refused_and_nothing_runs(string sql)
     {
-        var clock = Stopwatch.StartNew();
-
+        // Had anything run, the endless query would have ended in the 30 s timeout's error instead.
         var result = await _server.CallAsync("explain", new() { ["sql"] = sql });
 
         Assert.True(result.IsError, result.Text());
         Assert.Contains("explain takes exactly one statement", result.Text());
-        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
     }
 
     [Theory]
@@ -33,12 +30,9 @@ public sealed class ExplainTests : IAsyncLifetime
     [InlineData(HostileInputs.EndlessQuery + ";  -- one statement, a semicolon and a comment")]
     public async Task An_endless_query_gets_its_plan_without_running(string sql)
     {
-        var clock = Stopwatch.StartNew();
-
         var result = await _server.CallAsync("explain", new() { ["sql"] = sql });
 
         Assert.True(result.IsError != true, result.Text());
         Assert.Contains("SCAN n", result.Text());
-        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
     }
 }

@@ -1,5 +1,4 @@
 using EnterpriseMcp.Tools.Jira.Configuration;
-using System.Diagnostics;
 using EnterpriseMcp.Tools.Jira.Embedded.Jql;
 using EnterpriseMcp.Tools.Jira.Tests.Infrastructure;
 using ModelContextProtocol;
@@ -72,12 +71,9 @@ public sealed class JqlParserTests
     [Fact]
     public void Twelve_thousand_ORs_are_refused_at_the_term_limit_without_reading_them_all()
     {
-        var clock = Stopwatch.StartNew();
-
         var error = Assert.Throws<McpException>(() => Parse(HostileInputs.ManyOrs));
 
         Assert.Contains("Jira:Limits:MaxJqlTerms", error.Message);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed}");
     }
 
     [Fact]

