@@ -330,6 +330,7 @@ if [ -f EnterpriseMcp.AppHost/EnterpriseMcp.AppHost.csproj ]; then
   APPHOST_DATA="$ART/apphost-data"
   rm -rf "$APPHOST_DATA"
   log "starting the whole system with EnterpriseMcp.AppHost"
+  : >"$LOGS/apphost.log"  # there before the wait below reads it: the background job may not have opened it yet
   setsid dotnet EnterpriseMcp.AppHost/bin/Release/net10.0/EnterpriseMcp.AppHost.dll --free-ports --data "$APPHOST_DATA" \
     </dev/null >"$LOGS/apphost.log" 2>&1 &
   APPHOST_PID=$!
