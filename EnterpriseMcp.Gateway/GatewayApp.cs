@@ -20,6 +20,7 @@ public static class GatewayApp
         builder.Services.AddGatewayPolicy();
         builder.Services.AddSingleton<GatewayRequestAuthorizer>();
         builder.Services.AddSingleton<IMcpRequestAuthorizer>(sp => sp.GetRequiredService<GatewayRequestAuthorizer>());
+        builder.Services.AddHostedService<UnmatchedToolWatcher>();
         builder.Services.AddMcpHosting(_ => { });
         builder.Services.AddOptions<McpServerOptions>().Configure<BackendRegistry, ResourceSubscriptions, BackendForwarder, GatewayRequestAuthorizer>(GatewayServer.Configure);
 

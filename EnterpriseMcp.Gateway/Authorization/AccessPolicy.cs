@@ -17,8 +17,15 @@ public sealed class AccessPolicy : IDisposable
     public AccessPolicy(IOptionsMonitor<PolicyOptions> options)
     {
         _policy = new CompiledPolicy(options.CurrentValue);
-        _subscription = options.OnChange(changed => Volatile.Write(ref _policy, new CompiledPolicy(changed)));
+        _subscription = options.OnChange(changed =>
+        {
+            Volatile.Write(ref _policy, new CompiledPolicy(changed));
+            Changed?.Invoke();
+        });
     }
+
+    /// <summary>Raised after a reload put new rules in force.</summary>
+    public event Action? Changed;
 
     /// <summary>Every scope some rule requires, distinct and in ordinal order: for RFC 9728 metadata and 401 challenges.</summary>
     public IReadOnlyList<string> ScopesSupported => Volatile.Read(ref _policy).ScopesSupported;
@@ -29,6 +36,9 @@ public sealed class AccessPolicy : IDisposable
     /// <summary>Whether <paramref name="principal"/> may use the named target; allocates nothing once the name was seen.</summary>
     public bool Allows(McpPrincipal principal, PolicyTargetKind kind, string name) =>
         Volatile.Read(ref _policy).RuleFor(kind, name) is { } rule && rule.GrantsScopesTo(principal) && rule.GrantsRolesOrGroupsTo(principal);
+
+    /// <summary>Whether some rule decides on the named target; a name no rule matches is hidden from every caller.</summary>
+    public bool HasRuleFor(PolicyTargetKind kind, string name) => Volatile.Read(ref _policy).RuleFor(kind, name) is not null;
 
     /// <summary>The decision with its reasons: for refusals a client or an administrator reads.</summary>
     public PolicyDecision Decide(McpPrincipal principal, PolicyTargetKind kind, string name)

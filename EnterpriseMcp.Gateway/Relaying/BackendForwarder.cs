@@ -26,12 +26,13 @@ internal sealed class BackendForwarder(SuspendedCalls suspended)
             if (parameters["requestState"] is JsonValue state && state.GetValueKind() == JsonValueKind.String
                 && SuspendedCalls.IsOurs(state.GetValue<string>()))
             {
-                return await ResumeAsync(context, inbound, state.GetValue<string>(), parameters, cancellationToken);
+                var resumed = suspended.Resume(state.GetValue<string>(), UserKey(context), SuspendedCall.TargetOf(backend, context.JsonRpcRequest));
+                return await ResumeAsync(resumed, inbound, parameters, cancellationToken);
             }
 
             if (backend.Connection.Features?.Choose(BackendGeneration.Stateless) == BackendGeneration.Sessions)
             {
-                var suspendable = new SuspendedCall(inbound, UserKey(context));
+                var suspendable = new SuspendedCall(inbound, UserKey(context), SuspendedCall.TargetOf(backend, context.JsonRpcRequest));
                 suspendable.Backend = backend.SendAsync(context.JsonRpcRequest.Method, parameters,
                     inbound.ToBackendCall(inputSchema) with { Relay = suspendable }, suspendable.Abandoned);
                 return await RoundAsync(suspendable, inbound, cancellationToken);
@@ -72,16 +73,8 @@ internal sealed class BackendForwarder(SuspendedCalls suspended)
         return result;
     }
 
-    private async Task<JsonNode> ResumeAsync<TParams>(RequestContext<TParams> context, InboundCall inbound, string handle,
-        JsonObject parameters, CancellationToken cancellationToken)
+    private async Task<JsonNode> ResumeAsync(SuspendedCall call, InboundCall inbound, JsonObject parameters, CancellationToken cancellationToken)
     {
-        if (!suspended.TryResume(handle, UserKey(context), out var call))
-        {
-            throw new McpProtocolException(
-                "The requestState names no call waiting for input here: it expired, was answered already, or belongs to someone else.",
-                McpErrorCode.InvalidParams);
-        }
-
         var answers = (parameters["inputResponses"] as JsonObject)?.ToDictionary(pair => pair.Key, pair => pair.Value);
         return call.Answer(answers)
             ? await RoundAsync(call, inbound, cancellationToken)

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using EnterpriseMcp.Gateway.Backends;
+using EnterpriseMcp.Hosting.Protocol;
 using ModelContextProtocol.Protocol;
 
 namespace EnterpriseMcp.Gateway.Relaying;
@@ -18,13 +19,19 @@ internal sealed class SuspendedCall : IBackendCallRelay
     private InboundRelay _round;
     private Question? _asked;
 
-    public SuspendedCall(InboundCall firstRound, string? userKey)
+    public SuspendedCall(InboundCall firstRound, string? userKey, string target)
     {
         _round = new InboundRelay(firstRound);
         UserKey = userKey;
+        Target = target;
     }
 
     public string? UserKey { get; }
+
+    /// <summary>
+    /// What the call is to: a retry was authorized for the tool it names, so it may resume only a call to that tool.
+    /// </summary>
+    public string Target { get; }
 
     /// <summary>The backend call itself, started by the first round and outliving it.</summary>
     public Task<JsonNode> Backend { get; set; } = null!;
@@ -37,6 +44,10 @@ internal sealed class SuspendedCall : IBackendCallRelay
     public CancellationToken Abandoned => _abandoned.Token;
 
     public void Abandon() => _abandoned.Cancel();
+
+    /// <summary>The backend, method and (backend's) name or URI a request is to.</summary>
+    public static string TargetOf(Backend backend, JsonRpcRequest request) =>
+        $"{backend.Name} {request.Method} {McpMessageFields.Target(request)}";
 
     /// <summary>Runs until the backend answers or asks something; the question is returned, the answer thrown or returned.</summary>
     public async Task<(JsonNode? Result, JsonRpcRequest? Question)> NextAsync(InboundCall round, CancellationToken cancellationToken)

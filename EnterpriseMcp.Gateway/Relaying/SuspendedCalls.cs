@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using ModelContextProtocol;
 
 namespace EnterpriseMcp.Gateway.Relaying;
 
@@ -30,15 +31,28 @@ internal sealed class SuspendedCalls
         return handle;
     }
 
-    /// <summary>Takes the call back for its next round, if it is still waiting and belongs to this user.</summary>
-    public bool TryResume(string handle, string? userKey, out SuspendedCall call)
+    /// <summary>
+    /// Takes the call back for its next round, if it is still waiting, belongs to this user and is to the retry's
+    /// <paramref name="target"/>; a retry to another target leaves it waiting.
+    /// </summary>
+    public SuspendedCall Resume(string handle, string? userKey, string target)
     {
-        if (_calls.TryGetValue(handle, out call!) && call.UserKey == userKey)
+        if (!_calls.TryGetValue(handle, out var call) || call.UserKey != userKey)
         {
-            return _calls.TryRemove(handle, out call!);
+            throw new McpProtocolException(
+                "The requestState names no call waiting for input here: it expired, was answered already, or belongs to someone else.",
+                McpErrorCode.InvalidParams);
         }
 
-        call = null!;
-        return false;
+        if (call.Target != target)
+        {
+            throw new McpProtocolException(
+                "The requestState belongs to a call to another tool, prompt or resource: retry with the name of the call that asked for input.",
+                McpErrorCode.InvalidParams);
+        }
+
+        return _calls.TryRemove(handle, out call)
+            ? call
+            : throw new McpProtocolException("The requestState's call was answered already.", McpErrorCode.InvalidParams);
     }
 }

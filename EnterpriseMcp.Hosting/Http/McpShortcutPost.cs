@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using EnterpriseMcp.Hosting.Sessions;
 using EnterpriseMcp.Hosting.Telemetry;
+using EnterpriseMcp.Hosting.Tools;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
@@ -16,7 +17,8 @@ namespace EnterpriseMcp.Hosting.Http;
 /// server would have added: the operation's span and measurement, an SSE stream of its notifications and answer,
 /// this server's <c>serverInfo</c> in the result's <c>_meta</c>, and a JSON-RPC error (with its HTTP status) for a failure.
 /// </summary>
-internal sealed partial class McpShortcutPost(IEnumerable<IMcpRequestShortcut> shortcuts, McpServerFactory servers, ILogger<McpShortcutPost> logger)
+internal sealed partial class McpShortcutPost(
+    IEnumerable<IMcpRequestShortcut> shortcuts, McpServerFactory servers, IMcpToolDirectory tools, ILogger<McpShortcutPost> logger)
 {
     private static readonly JsonTypeInfo<JsonRpcMessage> MessageType =
         (JsonTypeInfo<JsonRpcMessage>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonRpcMessage));
@@ -48,7 +50,7 @@ internal sealed partial class McpShortcutPost(IEnumerable<IMcpRequestShortcut> s
 
     public async Task ServeAsync(HttpContext context, JsonRpcRequest request, IMcpRequestShortcut shortcut, string version)
     {
-        var operation = McpOperation.Start(request, sessionId: null, version);
+        var operation = McpOperation.Start(request, sessionId: null, version, tools);
         var cancelled = false;
         var body = context.Response.Body;
         SseResponse.Start(context);

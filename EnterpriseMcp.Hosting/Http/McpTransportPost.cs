@@ -1,6 +1,7 @@
 using EnterpriseMcp.Hosting.Configuration;
 using EnterpriseMcp.Hosting.Protocol;
 using EnterpriseMcp.Hosting.Telemetry;
+using EnterpriseMcp.Hosting.Tools;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
@@ -12,7 +13,7 @@ namespace EnterpriseMcp.Hosting.Http;
 /// Hands one validated POST to an SDK transport and shapes the HTTP answer: SSE or JSON, 202 when
 /// nothing is to be answered, and on 2026-07-28 the HTTP status its error codes call for.
 /// </summary>
-internal sealed class McpTransportPost(IOptions<McpHttpOptions> options)
+internal sealed class McpTransportPost(IOptions<McpHttpOptions> options, IMcpToolDirectory tools)
 {
     private readonly bool _json = options.Value.ResponseMode == McpResponseMode.Json;
 
@@ -20,7 +21,7 @@ internal sealed class McpTransportPost(IOptions<McpHttpOptions> options)
         string version, string? sessionId, bool mapErrorStatus)
     {
         var response = context.Response;
-        var operation = McpOperation.Start(message, sessionId, VersionOf(message, version));
+        var operation = McpOperation.Start(message, sessionId, VersionOf(message, version), tools);
         var cancelled = false;
         try
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using EnterpriseMcp.Hosting.Protocol;
+using EnterpriseMcp.Hosting.Tools;
 using ModelContextProtocol.Protocol;
 
 namespace EnterpriseMcp.Hosting.Telemetry;
@@ -11,13 +12,16 @@ namespace EnterpriseMcp.Hosting.Telemetry;
 /// </summary>
 internal sealed class McpOperation
 {
+    /// <summary>The label value of a tool name no tool has: a caller's made-up names must not each become a series.</summary>
+    public const string UnknownTool = "_unknown";
+
     private static readonly AsyncLocal<McpOperation?> CurrentOperation = new();
 
     private readonly long _started = Stopwatch.GetTimestamp();
     private readonly Activity? _activity;
     private readonly TagList _tags;
 
-    private McpOperation(JsonRpcRequest request, string? sessionId, string protocolVersion)
+    private McpOperation(JsonRpcRequest request, string? sessionId, string protocolVersion, IMcpToolDirectory tools)
     {
         RequestId = request.Id;
         var target = McpMessageFields.Target(request);
@@ -29,7 +33,7 @@ internal sealed class McpOperation
         };
         if (request.Method == RequestMethods.ToolsCall && target is not null)
         {
-            _tags.Add("gen_ai.tool.name", target);
+            _tags.Add("gen_ai.tool.name", tools.TryGetInputSchema(target, out _) ? target : UnknownTool);
         }
 
         _activity = McpServerTelemetry.Source.StartActivity(
@@ -40,6 +44,8 @@ internal sealed class McpOperation
             {
                 _activity.SetTag(tag.Key, tag.Value);
             }
+
+            // A span is one event, not a series: it keeps the name the caller tried.
 
             _activity.SetTag("jsonrpc.request.id", request.Id.ToString());
             _activity.SetTag("mcp.session.id", sessionId);
@@ -54,9 +60,9 @@ internal sealed class McpOperation
     public string? ErrorType { get; set; }
 
     /// <summary>Starts measuring a request; notifications and responses are not operations.</summary>
-    public static McpOperation? Start(JsonRpcMessage message, string? sessionId, string protocolVersion)
+    public static McpOperation? Start(JsonRpcMessage message, string? sessionId, string protocolVersion, IMcpToolDirectory tools)
     {
-        var operation = message is JsonRpcRequest request ? new McpOperation(request, sessionId, protocolVersion) : null;
+        var operation = message is JsonRpcRequest request ? new McpOperation(request, sessionId, protocolVersion, tools) : null;
         CurrentOperation.Value = operation;
         return operation;
     }

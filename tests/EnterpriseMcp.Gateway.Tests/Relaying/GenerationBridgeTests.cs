@@ -2,6 +2,7 @@ using EnterpriseMcp.Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
+using System.Text.Json.Nodes;
 
 namespace EnterpriseMcp.Gateway.Tests.Relaying;
 
@@ -74,6 +75,32 @@ public sealed class GenerationBridgeTests(BridgedGateways gateways) : IClassFixt
     }
 
     [Fact]
+    public async Task A_retry_under_another_tool_name_does_not_resume_the_suspended_call()
+    {
+        using var http = new HttpClient();
+        var question = new JsonObject { ["prompt"] = "Capital of France?" };
+        var asked = await AnswerAsync(http, ToolCall("test_sampling", question));
+        var state = (string)asked["result"]!["requestState"]!;
+        var key = asked["result"]!["inputRequests"]!.AsObject().Single().Key;
+        var answers = new JsonObject
+        {
+            [key] = new JsonObject
+            {
+                ["role"] = "assistant",
+                ["model"] = "test-model",
+                ["content"] = new JsonObject { ["type"] = "text", ["text"] = ClientAnswers.ModelAnswer },
+            },
+        };
+
+        var refused = await AnswerAsync(http, ToolCall("test_simple_text", new JsonObject(), state, answers));
+        var resumed = await AnswerAsync(http, ToolCall("test_sampling", question, state, answers));
+
+        Assert.Equal((int)McpErrorCode.InvalidParams, (int?)refused["error"]?["code"]);
+        Assert.Contains("another tool", (string?)refused["error"]?["message"]);
+        Assert.StartsWith("LLM response: " + ClientAnswers.ModelAnswer, (string?)resumed["result"]?["content"]?[0]?["text"]);
+    }
+
+    [Fact]
     public async Task A_retry_naming_no_suspended_call_is_invalid_params()
     {
         var client = await gateways.To2025Backend.ConnectAsync();
@@ -90,5 +117,28 @@ public sealed class GenerationBridgeTests(BridgedGateways gateways) : IClassFixt
         }, Token));
 
         Assert.Equal(McpErrorCode.InvalidParams, error.ErrorCode);
+    }
+
+    private HttpRequestMessage ToolCall(string name, JsonObject arguments, string? requestState = null, JsonObject? inputResponses = null)
+    {
+        var parameters = new JsonObject { ["name"] = name, ["arguments"] = arguments.DeepClone() };
+        if (requestState is not null)
+        {
+            parameters["requestState"] = requestState;
+            parameters["inputResponses"] = inputResponses?.DeepClone();
+        }
+
+        return RawMcp.Request(gateways.To2025Backend.Endpoint, RequestMethods.ToolsCall, parameters, token: null, name);
+    }
+
+    /// <summary>The JSON-RPC answer, from a JSON body or the last event of an SSE stream.</summary>
+    private static async Task<JsonNode> AnswerAsync(HttpClient http, HttpRequestMessage request)
+    {
+        using var response = await http.SendAsync(request, Token);
+        var body = await response.Content.ReadAsStringAsync(Token);
+        var json = response.Content.Headers.ContentType?.MediaType == "text/event-stream"
+            ? body.Split('\n').Last(line => line.StartsWith("data:", StringComparison.Ordinal))["data:".Length..]
+            : body;
+        return JsonNode.Parse(json)!;
     }
 }

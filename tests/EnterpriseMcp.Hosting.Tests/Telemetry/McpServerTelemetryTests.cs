@@ -137,6 +137,23 @@ public sealed class McpServerTelemetryTests : IDisposable
         await _recorder.MeasurementAsync(("mcp.method.name", "nope/nothing"), ("mcp.protocol.version", version), ("error.type", "-32601"));
     }
 
+    [Theory]
+    [InlineData(Stateless)]
+    [InlineData(Session)]
+    public async Task UnknownToolName_IsMeasuredUnderAPlaceholder_NotAsANewSeries(string version)
+    {
+        await using var server = await McpTestServer.StartAsync();
+        var madeUp = $"made_up_{Guid.NewGuid():N}";
+
+        using var response = await server.Client.SendAsync(
+            await RequestAsync(server, version, "tools/call", new JsonObject { ["name"] = madeUp }, NewTraceParent()),
+            TestContext.Current.CancellationToken);
+        await McpResponses.ReadAnswerAsync(response);
+
+        await _recorder.MeasurementAsync(("gen_ai.tool.name", "_unknown"), ("mcp.protocol.version", version));
+        Assert.DoesNotContain(_recorder.Measurements, m => Equals(m.Tags.GetValueOrDefault("gen_ai.tool.name"), madeUp));
+    }
+
     [Fact]
     public async Task RequestCancelledByTheClient_IsRecordedAsCancelled()
     {

@@ -43,6 +43,8 @@ internal sealed class McpTelemetryRecorder : IDisposable
         _meters.Start();
     }
 
+    public IReadOnlyCollection<Measurement> Measurements => _measurements;
+
     /// <summary>The span the server ended in <paramref name="traceId"/>; it ends just after the answer is written.</summary>
     public async Task<Activity> SpanAsync(ActivityTraceId traceId)
     {
