@@ -69,7 +69,7 @@ internal sealed class BackendForwarder(SuspendedCalls suspended)
             result = await backend.SendAsync(method, parameters, call, cancellationToken);
         }
 
-        return result;
+        return inbound.Generation == BackendGeneration.Sessions ? BackendMessages.ForSessionClient(result) : result;
     }
 
     private async Task<JsonNode> ResumeAsync<TParams>(RequestContext<TParams> context, InboundCall inbound, string handle,
