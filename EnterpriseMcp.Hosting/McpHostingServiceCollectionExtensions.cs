@@ -1,6 +1,7 @@
 using EnterpriseMcp.Hosting.Authorization;
 using EnterpriseMcp.Hosting.Configuration;
 using EnterpriseMcp.Hosting.Http;
+using EnterpriseMcp.Hosting.Protocol;
 using EnterpriseMcp.Hosting.Sessions;
 using EnterpriseMcp.Hosting.Streams;
 using EnterpriseMcp.Hosting.Telemetry;
@@ -28,6 +29,7 @@ public static class McpHostingServiceCollectionExtensions
         services.Configure<McpServerOptions>(server =>
         {
             server.Filters.Message.OutgoingFilters.Add(OperationOutcomeFilter.Create());
+            server.Filters.Message.OutgoingFilters.Add(DiscoveredCapabilities.Create());
             server.Filters.Request.CallToolFilters.Add(ToolArgumentFilter.Create());
         });
 

@@ -101,6 +101,24 @@ internal static class BackendMessages
         return prepared;
     }
 
+    /// <summary>
+    /// A backend's result as the answer to a 2025 client, for whom the gateway is the server: without the backend's
+    /// <c>serverInfo</c> and without <c>resultType</c>, which 2025 revisions do not have.
+    /// </summary>
+    public static JsonNode ForSessionClient(JsonNode result)
+    {
+        if (result is JsonObject answer)
+        {
+            answer.Remove("resultType");
+            if (answer["_meta"] is JsonObject meta && meta.Remove(MetaKeys.ServerInfo) && meta.Count == 0)
+            {
+                answer.Remove("_meta");
+            }
+        }
+
+        return result;
+    }
+
     private static void AddRoutingHeaders(HttpRequestMessage request, JsonRpcMessage message, JsonElement? inputSchema)
     {
         request.Headers.TryAddWithoutValidation(McpHeaders.ProtocolVersion, McpProtocolVersion.July2026);

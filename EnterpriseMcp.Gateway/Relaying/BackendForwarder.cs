@@ -70,7 +70,7 @@ internal sealed class BackendForwarder(SuspendedCalls suspended)
             result = await backend.SendAsync(method, parameters, call, cancellationToken);
         }
 
-        return result;
+        return inbound.Generation == BackendGeneration.Sessions ? BackendMessages.ForSessionClient(result) : result;
     }
 
     private async Task<JsonNode> ResumeAsync(SuspendedCall call, InboundCall inbound, JsonObject parameters, CancellationToken cancellationToken)

@@ -27,6 +27,11 @@ internal sealed class McpGetHandler(
     private static readonly McpRequestRejection StreamOpen = new(StatusCodes.Status409Conflict, McpErrorCodes.ServerError,
         "Conflict: this session's GET stream is open in another request; only one may be open at a time.");
 
+    // 405, not 400: a client that tries the old HTTP+SSE transport first (mcp-remote's sse-first) opens with a GET that
+    // names no session and moves on to Streamable HTTP only on 405, the spec's answer to a GET the endpoint does not serve.
+    private static readonly McpRequestRejection NoSession = new(StatusCodes.Status405MethodNotAllowed, McpErrorCodes.ServerError,
+        "Method Not Allowed: a GET opens the stream of a session, and this request names none; start one with a POST of initialize.");
+
     public async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
@@ -40,7 +45,8 @@ internal sealed class McpGetHandler(
         var sessionId = request.Headers[McpHeaders.SessionId].ToString();
         if (sessionId.Length == 0)
         {
-            await McpSessionErrors.Missing.WriteAsync(context);
+            context.Response.Headers.Allow = HttpMethods.Post;
+            await NoSession.WriteAsync(context);
             return;
         }
 

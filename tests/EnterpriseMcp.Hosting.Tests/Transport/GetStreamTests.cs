@@ -20,13 +20,14 @@ public sealed class GetStreamTests
     }
 
     [Fact]
-    public async Task GetWithoutSessionId_Gets400()
+    public async Task GetWithoutSessionId_Gets405AllowingPost_SoSseFirstClientsFallBackToPost()
     {
         await using var server = await McpTestServer.StartAsync();
 
         using var response = await server.Client.SendAsync(SessionRequests.Get(sessionId: null), Cancellation);
 
-        await JsonRpcErrorAssert.IsErrorAsync(response, HttpStatusCode.BadRequest);
+        await JsonRpcErrorAssert.IsErrorAsync(response, HttpStatusCode.MethodNotAllowed);
+        Assert.Contains("POST", response.Content.Headers.Allow);
     }
 
     [Fact]
