@@ -4,6 +4,7 @@ using EnterpriseMcp.Gateway.Configuration;
 using EnterpriseMcp.Gateway.Federation;
 using EnterpriseMcp.Gateway.Resilience;
 using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
 
 namespace EnterpriseMcp.Gateway.Backends;
 
@@ -15,6 +16,7 @@ internal sealed class Backend(string name, string prefix, BackendOptions options
     TimeProvider time)
     : IAsyncDisposable
 {
+    private static readonly BackendCall GatewayCall = new(BackendGeneration.Stateless);
     private BackendCatalog? _catalog;
 
     public string Name => name;
@@ -38,6 +40,10 @@ internal sealed class Backend(string name, string prefix, BackendOptions options
     public Task<JsonNode> SendAsync(string method, JsonNode? parameters, BackendCall call, CancellationToken cancellationToken,
         bool probe = false) =>
         GuardAsync(method, probe, () => connection.SendRequestAsync(method, parameters, call, cancellationToken));
+
+    /// <summary>MCP <c>ping</c>: whether the backend answers at all.</summary>
+    public Task<JsonNode> PingAsync(bool probe, CancellationToken cancellationToken) =>
+        SendAsync(RequestMethods.Ping, null, GatewayCall, cancellationToken, probe);
 
     /// <summary>The handshake, counted by the circuit like any call.</summary>
     public Task<BackendFeatures> ConnectAsync(bool probe, CancellationToken cancellationToken) =>
@@ -80,7 +86,7 @@ internal sealed class Backend(string name, string prefix, BackendOptions options
     /// <summary>What a caller is told while the backend cannot be called.</summary>
     public McpProtocolException UnavailableError() => Circuit.AllowsCalls
         ? Unavailable("it has not listed its tools yet; the gateway keeps trying.")
-        : Unavailable($"its circuit is open after repeated failures; the gateway checks it again in {Math.Ceiling(Circuit.RetryAfter.TotalSeconds)} s.");
+        : Unavailable($"its circuit is open after repeated failures; the gateway probes it again in {Math.Ceiling(Circuit.RetryAfter.TotalSeconds)} s.");
 
     private McpProtocolException Unavailable(string reason) =>
         new($"Backend '{name}' is unavailable: {reason}", McpErrorCode.InternalError);

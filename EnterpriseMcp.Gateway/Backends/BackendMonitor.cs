@@ -11,8 +11,8 @@ namespace EnterpriseMcp.Gateway.Backends;
 
 /// <summary>
 /// Keeps the registry current: applies the configuration at start and on every change on disk (an
-/// invalid change is logged and ignored), lists each backend again every refresh interval, and sends
-/// the recovery probe of each open circuit once its break is over.
+/// invalid change is logged and ignored), lists each backend again every refresh interval, and probes
+/// each open circuit's backend itself (<see cref="CircuitBreaker.TryStartProbe"/> says when).
 /// </summary>
 internal sealed partial class BackendMonitor(
     BackendRegistry registry,

@@ -74,11 +74,19 @@ internal sealed partial class BackendRegistry(ILoggerFactory loggers, GatewayMet
         return added;
     }
 
-    /// <summary>Fetches a backend's lists again; a failure counts against its circuit and keeps the old lists.</summary>
+    /// <summary>
+    /// Fetches a backend's lists again; a failure counts against its circuit and keeps the old lists. A probe of an open
+    /// circuit pings the backend first, so that a handshake remembered from before the outage cannot pass for an answer.
+    /// </summary>
     public async Task RefreshAsync(Backend backend, bool probe, CancellationToken cancellationToken)
     {
         try
         {
+            if (probe)
+            {
+                await backend.PingAsync(probe: true, cancellationToken);
+            }
+
             backend.SetCatalog(await CatalogLoader.LoadAsync(backend, probe, cancellationToken));
             ReportToolNames(backend);
         }

@@ -32,7 +32,13 @@ public sealed class BackendOptions
     /// <summary>Transport failures and timeouts in a row that open its circuit.</summary>
     public int FailureThreshold { get; set; } = 3;
 
-    /// <summary>How long the circuit stays open before a probe checks whether it is back.</summary>
+    /// <summary>
+    /// How soon after its circuit opens the gateway probes the backend (a <c>ping</c>, then its lists); a probe that
+    /// succeeds closes the circuit at once, and each one that fails doubles the wait, up to <see cref="BreakDuration"/>.
+    /// </summary>
+    public TimeSpan ProbeInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The longest an open circuit waits between probes.</summary>
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Which token the backend gets: <c>Auto</c>, <c>None</c>, <c>TokenExchange</c> or <c>ClientCredentials</c>. Never the client's own.</summary>

@@ -80,6 +80,7 @@ internal sealed class GatewayOptionsValidator(IOptions<GatewayIdentityOptions>? 
 
         Positive(settings.Timeout, $"{key}:Timeout", problems);
         Positive(settings.ConnectTimeout, $"{key}:ConnectTimeout", problems);
+        Positive(settings.ProbeInterval, $"{key}:ProbeInterval", problems);
         Positive(settings.BreakDuration, $"{key}:BreakDuration", problems);
         if (settings.FailureThreshold < 1)
         {
