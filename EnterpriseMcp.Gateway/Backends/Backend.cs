@@ -18,6 +18,8 @@ internal sealed class Backend(string name, string prefix, BackendOptions options
 {
     private static readonly BackendCall GatewayCall = new(BackendGeneration.Stateless);
     private BackendCatalog? _catalog;
+    private string? _failure;
+    private string? _reported;
 
     public string Name => name;
 
@@ -33,6 +35,12 @@ internal sealed class Backend(string name, string prefix, BackendOptions options
     public BackendCatalog? Catalog => Volatile.Read(ref _catalog);
 
     public bool IsAvailable => Circuit.AllowsCalls && Catalog is not null;
+
+    /// <summary>Why the last call that did not reach it failed; null once it answers again.</summary>
+    public string? Failure => Volatile.Read(ref _failure);
+
+    /// <summary>True when <paramref name="failure"/> (null: none) differs from the last one reported, so each reason is logged once.</summary>
+    public bool IsNewFailure(string? failure) => Interlocked.Exchange(ref _reported, failure) != failure && failure is not null;
 
     public void SetCatalog(BackendCatalog catalog) => Volatile.Write(ref _catalog, catalog);
 
@@ -61,12 +69,14 @@ internal sealed class Backend(string name, string prefix, BackendOptions options
         try
         {
             var result = await call();
+            Volatile.Write(ref _failure, null);
             Circuit.RecordSuccess();
             metrics.RecordCall(name, method, null, Stopwatch.GetElapsedTime(started).TotalSeconds);
             return result;
         }
         catch (BackendUnavailableException e)
         {
+            Volatile.Write(ref _failure, e.Reason);
             Circuit.RecordFailure();
             metrics.RecordCall(name, method, "unavailable", Stopwatch.GetElapsedTime(started).TotalSeconds);
             throw Unavailable(e.Reason);
@@ -74,6 +84,7 @@ internal sealed class Backend(string name, string prefix, BackendOptions options
         catch (McpProtocolException e)
         {
             // The backend answered, with an error: it is up.
+            Volatile.Write(ref _failure, null);
             Circuit.RecordSuccess();
             metrics.RecordCall(name, method, ((int)e.ErrorCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Stopwatch.GetElapsedTime(started).TotalSeconds);

@@ -84,6 +84,10 @@ internal sealed partial class BackendConnection : IAsyncDisposable
         {
             throw new BackendUnavailableException(_name, Describe(e), e);
         }
+        catch (TokenRequestException e)
+        {
+            throw NoToken(e);
+        }
     }
 
     private async Task<BackendFeatures> HandshakeOnceAsync(CancellationToken cancellationToken)
@@ -148,6 +152,10 @@ internal sealed partial class BackendConnection : IAsyncDisposable
 
             throw new BackendUnavailableException(_name, Describe(e), e);
         }
+        catch (TokenRequestException e) when (call.User is null)
+        {
+            throw NoToken(e);
+        }
     }
 
     /// <summary>Drops the session and what the handshake learned, so the next call starts afresh.</summary>
@@ -206,6 +214,10 @@ internal sealed partial class BackendConnection : IAsyncDisposable
         JsonException => "it sent a message that is not JSON-RPC.",
         _ => "the connection broke: " + e.GetType().Name + ".",
     };
+
+    // Without its token the gateway cannot reach the backend at all, so the circuit counts it; a user's refused exchange it does not.
+    private BackendUnavailableException NoToken(TokenRequestException e) =>
+        new(_name, $"the gateway could not get a token for it: {e.Message}.", e);
 
     private RequestId NextId() => new(Interlocked.Increment(ref _nextId));
 }

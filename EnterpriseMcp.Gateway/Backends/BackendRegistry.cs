@@ -88,11 +88,16 @@ internal sealed partial class BackendRegistry(ILoggerFactory loggers, GatewayMet
             }
 
             backend.SetCatalog(await CatalogLoader.LoadAsync(backend, probe, cancellationToken));
+            backend.IsNewFailure(null);
             ReportToolNames(backend);
         }
         catch (McpException e)
         {
-            LogRefreshFailed(backend.Name, e.Message);
+            // Once per reason: a backend that stays down is retried for as long as it is configured.
+            if (backend.IsNewFailure(e.Message))
+            {
+                LogRefreshFailed(backend.Name, e.Message);
+            }
         }
 
         Rebuild();

@@ -113,7 +113,7 @@ internal sealed class CircuitBreaker(BackendOptions options, TimeProvider time)
             after = _state = next();
         }
 
-        if (before != after)
+        if (before != after && !(before == CircuitState.HalfOpen && after == CircuitState.Open))
         {
             Changed?.Invoke(after);
         }

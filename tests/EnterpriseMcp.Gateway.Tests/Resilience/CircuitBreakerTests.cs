@@ -80,14 +80,17 @@ public sealed class CircuitBreakerTests
     }
 
     [Fact]
-    public void Every_change_of_state_is_announced_once()
+    public void Every_change_of_state_is_announced_once_and_a_failed_probe_is_not_one()
     {
         var changes = new List<CircuitState>();
         _circuit.Changed += changes.Add;
 
         Open();
         _circuit.RecordFailure();
-        _time.Advance(TimeSpan.FromSeconds(11));
+        _time.Advance(_circuit.RetryAfter);
+        _circuit.TryStartProbe();
+        _circuit.RecordFailure();
+        _time.Advance(_circuit.RetryAfter);
         _circuit.TryStartProbe();
         _circuit.RecordSuccess();
         _circuit.RecordSuccess();
