@@ -20,6 +20,7 @@ internal sealed class Backend(string name, string prefix, BackendOptions options
     private BackendCatalog? _catalog;
     private string? _failure;
     private string? _reported;
+    private long _answeredAt;
 
     public string Name => name;
 
@@ -35,6 +36,9 @@ internal sealed class Backend(string name, string prefix, BackendOptions options
     public BackendCatalog? Catalog => Volatile.Read(ref _catalog);
 
     public bool IsAvailable => Circuit.AllowsCalls && Catalog is not null;
+
+    /// <summary>How long since it last answered anything.</summary>
+    public TimeSpan SinceAnswered => time.GetElapsedTime(Volatile.Read(ref _answeredAt));
 
     /// <summary>Why the last call that did not reach it failed; null once it answers again.</summary>
     public string? Failure => Volatile.Read(ref _failure);
@@ -69,8 +73,7 @@ internal sealed class Backend(string name, string prefix, BackendOptions options
         try
         {
             var result = await call();
-            Volatile.Write(ref _failure, null);
-            Circuit.RecordSuccess();
+            Answered();
             metrics.RecordCall(name, method, null, Stopwatch.GetElapsedTime(started).TotalSeconds);
             return result;
         }
@@ -84,12 +87,18 @@ internal sealed class Backend(string name, string prefix, BackendOptions options
         catch (McpProtocolException e)
         {
             // The backend answered, with an error: it is up.
-            Volatile.Write(ref _failure, null);
-            Circuit.RecordSuccess();
+            Answered();
             metrics.RecordCall(name, method, ((int)e.ErrorCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Stopwatch.GetElapsedTime(started).TotalSeconds);
             throw;
         }
+    }
+
+    private void Answered()
+    {
+        Volatile.Write(ref _answeredAt, time.GetTimestamp());
+        Volatile.Write(ref _failure, null);
+        Circuit.RecordSuccess();
     }
 
     public ValueTask DisposeAsync() => connection.DisposeAsync();

@@ -71,14 +71,14 @@ internal sealed partial class BackendConnection : IAsyncDisposable
         }
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
-        deadline.CancelAfter(_options.Timeout);
+        deadline.CancelAfter(_options.ListTimeout);
         try
         {
             return await HandshakeOnceAsync(deadline.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && !_closing.IsCancellationRequested)
         {
-            throw new BackendUnavailableException(_name, $"no answer to the handshake within {_options.Timeout.TotalSeconds:0.###} s.");
+            throw new BackendUnavailableException(_name, $"no answer to the handshake within {_options.ListTimeout.TotalSeconds:0.###} s.");
         }
         catch (Exception e) when (e is HttpRequestException or IOException or JsonException)
         {
@@ -122,8 +122,9 @@ internal sealed partial class BackendConnection : IAsyncDisposable
     /// </summary>
     public async Task<JsonNode> SendRequestAsync(string method, JsonNode? parameters, BackendCall call, CancellationToken cancellationToken)
     {
+        var timeout = TimeoutOf(method);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
-        deadline.CancelAfter(_options.Timeout);
+        deadline.CancelAfter(timeout);
         BackendFeatures? features = null;
         try
         {
@@ -141,7 +142,7 @@ internal sealed partial class BackendConnection : IAsyncDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && !_closing.IsCancellationRequested)
         {
-            throw new BackendUnavailableException(_name, $"no answer within {_options.Timeout.TotalSeconds:0.###} s.");
+            throw new BackendUnavailableException(_name, $"no answer within {timeout.TotalSeconds:0.###} s.");
         }
         catch (Exception e) when (e is HttpRequestException or IOException or JsonException)
         {
@@ -157,6 +158,11 @@ internal sealed partial class BackendConnection : IAsyncDisposable
             throw NoToken(e);
         }
     }
+
+    private TimeSpan TimeoutOf(string method) => method is RequestMethods.Ping or RequestMethods.ToolsList or RequestMethods.PromptsList
+        or RequestMethods.ResourcesList or RequestMethods.ResourcesTemplatesList
+        ? _options.ListTimeout
+        : _options.Timeout;
 
     /// <summary>Drops the session and what the handshake learned, so the next call starts afresh.</summary>
     public void Forget(BackendFeatures stale) => Interlocked.CompareExchange(ref _features, null, stale);

@@ -6,13 +6,15 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
+using ModelContextProtocol;
 
 namespace EnterpriseMcp.Gateway.Backends;
 
 /// <summary>
 /// Keeps the registry current: applies the configuration at start and on every change on disk (an
-/// invalid change is logged and ignored), lists each backend again every refresh interval, and probes
-/// each open circuit's backend itself (<see cref="CircuitBreaker.TryStartProbe"/> says when).
+/// invalid change is logged and ignored), lists each backend again every refresh interval, pings each
+/// one that has answered nothing for its probe interval (a hung backend's pings time out and open its
+/// circuit), and probes each open circuit's backend itself (<see cref="CircuitBreaker.TryStartProbe"/> says when).
 /// </summary>
 internal sealed partial class BackendMonitor(
     BackendRegistry registry,
@@ -75,17 +77,40 @@ internal sealed partial class BackendMonitor(
                 {
                     Start(backend, probe: false, stoppingToken);
                 }
+                else if (backend.Circuit.State == CircuitState.Closed && backend.SinceAnswered >= backend.Options.ProbeInterval)
+                {
+                    Track(backend, PingAsync(backend, stoppingToken));
+                }
             }
         }
     }
 
-    private void Start(Backend backend, bool probe, CancellationToken stoppingToken)
+    private void Start(Backend backend, bool probe, CancellationToken stoppingToken) =>
+        Track(backend, RefreshAsync(backend, probe, stoppingToken));
+
+    // One task per backend at a time: a backend that hangs gets one ping waiting on it, not one a tick.
+    private void Track(Backend backend, Task work)
     {
-        var refresh = RefreshAsync(backend, probe, stoppingToken);
-        if (!refresh.IsCompleted)
+        if (!work.IsCompleted)
         {
-            _refreshing[backend] = refresh;
-            refresh.ContinueWith(_ => _refreshing.TryRemove(backend, out Task? _), TaskScheduler.Default);
+            _refreshing[backend] = work;
+            work.ContinueWith(_ => _refreshing.TryRemove(backend, out Task? _), TaskScheduler.Default);
+        }
+    }
+
+    private static async Task PingAsync(Backend backend, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await backend.PingAsync(probe: false, cancellationToken);
+        }
+        catch (McpException)
+        {
+            // Counted by its circuit; /health says why.
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping.
         }
     }
 

@@ -133,7 +133,7 @@ internal sealed partial class BackendRegistry(ILoggerFactory loggers, GatewayMet
 
     private void OnCircuitChanged(Backend backend, CircuitState state)
     {
-        LogCircuit(backend.Name, state);
+        LogCircuit(backend.Name, state, state == CircuitState.Open ? backend.Failure : null);
         Rebuild();
     }
 
@@ -217,6 +217,6 @@ internal sealed partial class BackendRegistry(ILoggerFactory loggers, GatewayMet
     [LoggerMessage(Level = LogLevel.Warning, Message = "Backend '{Backend}': listing its tools, prompts and resources failed: {Reason}")]
     private partial void LogRefreshFailed(string backend, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Backend '{Backend}': circuit {State}.")]
-    private partial void LogCircuit(string backend, CircuitState state);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Backend '{Backend}': circuit {State}. {Reason}")]
+    private partial void LogCircuit(string backend, CircuitState state, string? reason);
 }

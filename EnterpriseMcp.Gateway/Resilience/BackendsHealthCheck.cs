@@ -36,6 +36,7 @@ internal sealed class BackendsHealthCheck(BackendRegistry registry) : IHealthChe
             CircuitState.Open => "circuit open",
             CircuitState.HalfOpen => "probing",
             _ when backend.Catalog is null => "not listed yet",
+            _ when backend.Failure is not null => "failing",
             _ => "up",
         };
         return state is "up" or "probing" || backend.Failure is not { } reason ? state : $"{state}: {reason}";

@@ -38,8 +38,8 @@ public sealed class BackendTokenFailureTests
         Assert.Equal("Degraded", (string?)(await gateway.BackendsAsync())["status"]);
         Assert.Equal(2, requestsWhenOpen);
         Assert.Equal(requestsWhenOpen, Volatile.Read(ref tokenRequests));
-        Assert.Single(logs.Warnings, warning => warning.Contains("invalid_target", StringComparison.Ordinal));
-        Assert.Single(logs.Warnings, warning => warning.Contains("circuit Open", StringComparison.Ordinal));
+        Assert.Single(logs.Warnings, warning => warning.Contains("listing its tools", StringComparison.Ordinal));
+        Assert.Single(logs.Warnings, warning => warning.Contains("circuit Open", StringComparison.Ordinal) && warning.Contains("invalid_target", StringComparison.Ordinal));
         Assert.Empty(backend.AuthorizationHeaders);
     }
 
