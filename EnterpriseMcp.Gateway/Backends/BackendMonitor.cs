@@ -25,7 +25,7 @@ internal sealed partial class BackendMonitor(
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
     private readonly ConcurrentDictionary<Backend, long> _listedAt = new();
-    private readonly ConcurrentDictionary<Backend, Task> _refreshing = new();
+    private readonly ConcurrentDictionary<Backend, Task> _busy = new();
     private IDisposable? _reloading;
 
     /// <summary>Fails the start with every configuration problem; then lists every backend once before serving.</summary>
@@ -60,7 +60,7 @@ internal sealed partial class BackendMonitor(
             var interval = registry.Options.CatalogRefreshInterval;
             foreach (var backend in registry.Backends)
             {
-                if (_refreshing.ContainsKey(backend))
+                if (_busy.ContainsKey(backend))
                 {
                     continue;
                 }
@@ -93,8 +93,8 @@ internal sealed partial class BackendMonitor(
     {
         if (!work.IsCompleted)
         {
-            _refreshing[backend] = work;
-            work.ContinueWith(_ => _refreshing.TryRemove(backend, out Task? _), TaskScheduler.Default);
+            _busy[backend] = work;
+            work.ContinueWith(_ => _busy.TryRemove(backend, out Task? _), TaskScheduler.Default);
         }
     }
 

@@ -12,8 +12,7 @@ public sealed class CircuitRecoveryTests
     [Fact]
     public async Task A_restarted_backend_closes_its_circuit_by_the_gateways_own_probe_long_before_the_break_duration()
     {
-        await using var jira = await BackendProcess.StartAsync("EnterpriseMcp.Tools.Jira",
-            new Dictionary<string, string> { ["Jira__Embedded__DatabasePath"] = "{folder}/jira.db" });
+        await using var jira = await TestBackends.StartJiraProcessAsync();
         var settings = TestBackends.Settings(("jira", jira.McpUrl));
         settings["Gateway:Backends:jira:FailureThreshold"] = "1";
         settings["Gateway:Backends:jira:BreakDuration"] = "00:10:00";

@@ -11,8 +11,7 @@ public sealed class HungBackendTests
     [Fact]
     public async Task A_stopped_backend_is_found_by_ping_its_circuit_opens_and_health_says_why()
     {
-        await using var jira = await BackendProcess.StartAsync("EnterpriseMcp.Tools.Jira",
-            new Dictionary<string, string> { ["Jira__Embedded__DatabasePath"] = "{folder}/jira.db" });
+        await using var jira = await TestBackends.StartJiraProcessAsync();
         var settings = TestBackends.Settings(("jira", jira.McpUrl));
         settings["Gateway:Backends:jira:FailureThreshold"] = "2";
         settings["Gateway:Backends:jira:ProbeInterval"] = "00:00:00.200";
