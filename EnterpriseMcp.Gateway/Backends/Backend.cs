@@ -4,6 +4,7 @@ using EnterpriseMcp.Gateway.Configuration;
 using EnterpriseMcp.Gateway.Federation;
 using EnterpriseMcp.Gateway.Resilience;
 using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
 
 namespace EnterpriseMcp.Gateway.Backends;
 
@@ -15,7 +16,11 @@ internal sealed class Backend(string name, string prefix, BackendOptions options
     TimeProvider time)
     : IAsyncDisposable
 {
+    private static readonly BackendCall GatewayCall = new(BackendGeneration.Stateless);
     private BackendCatalog? _catalog;
+    private string? _failure;
+    private string? _reported;
+    private long _answeredAt;
 
     public string Name => name;
 
@@ -32,12 +37,25 @@ internal sealed class Backend(string name, string prefix, BackendOptions options
 
     public bool IsAvailable => Circuit.AllowsCalls && Catalog is not null;
 
+    /// <summary>How long since it last answered anything.</summary>
+    public TimeSpan SinceAnswered => time.GetElapsedTime(Volatile.Read(ref _answeredAt));
+
+    /// <summary>Why the last call that did not reach it failed; null once it answers again.</summary>
+    public string? Failure => Volatile.Read(ref _failure);
+
+    /// <summary>True when <paramref name="failure"/> (null: none) differs from the last one reported, so each reason is logged once.</summary>
+    public bool IsNewFailure(string? failure) => Interlocked.Exchange(ref _reported, failure) != failure && failure is not null;
+
     public void SetCatalog(BackendCatalog catalog) => Volatile.Write(ref _catalog, catalog);
 
     /// <param name="probe">A recovery probe goes out while the circuit is half-open; nothing else does.</param>
     public Task<JsonNode> SendAsync(string method, JsonNode? parameters, BackendCall call, CancellationToken cancellationToken,
         bool probe = false) =>
         GuardAsync(method, probe, () => connection.SendRequestAsync(method, parameters, call, cancellationToken));
+
+    /// <summary>MCP <c>ping</c>: whether the backend answers at all.</summary>
+    public Task<JsonNode> PingAsync(bool probe, CancellationToken cancellationToken) =>
+        SendAsync(RequestMethods.Ping, null, GatewayCall, cancellationToken, probe);
 
     /// <summary>The handshake, counted by the circuit like any call.</summary>
     public Task<BackendFeatures> ConnectAsync(bool probe, CancellationToken cancellationToken) =>
@@ -55,12 +73,13 @@ internal sealed class Backend(string name, string prefix, BackendOptions options
         try
         {
             var result = await call();
-            Circuit.RecordSuccess();
+            Answered();
             metrics.RecordCall(name, method, null, Stopwatch.GetElapsedTime(started).TotalSeconds);
             return result;
         }
         catch (BackendUnavailableException e)
         {
+            Volatile.Write(ref _failure, e.Reason);
             Circuit.RecordFailure();
             metrics.RecordCall(name, method, "unavailable", Stopwatch.GetElapsedTime(started).TotalSeconds);
             throw Unavailable(e.Reason);
@@ -68,11 +87,18 @@ internal sealed class Backend(string name, string prefix, BackendOptions options
         catch (McpProtocolException e)
         {
             // The backend answered, with an error: it is up.
-            Circuit.RecordSuccess();
+            Answered();
             metrics.RecordCall(name, method, ((int)e.ErrorCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Stopwatch.GetElapsedTime(started).TotalSeconds);
             throw;
         }
+    }
+
+    private void Answered()
+    {
+        Volatile.Write(ref _answeredAt, time.GetTimestamp());
+        Volatile.Write(ref _failure, null);
+        Circuit.RecordSuccess();
     }
 
     public ValueTask DisposeAsync() => connection.DisposeAsync();
@@ -80,7 +106,7 @@ internal sealed class Backend(string name, string prefix, BackendOptions options
     /// <summary>What a caller is told while the backend cannot be called.</summary>
     public McpProtocolException UnavailableError() => Circuit.AllowsCalls
         ? Unavailable("it has not listed its tools yet; the gateway keeps trying.")
-        : Unavailable($"its circuit is open after repeated failures; the gateway checks it again in {Math.Ceiling(Circuit.RetryAfter.TotalSeconds)} s.");
+        : Unavailable($"its circuit is open after repeated failures; the gateway probes it again in {Math.Ceiling(Circuit.RetryAfter.TotalSeconds)} s.");
 
     private McpProtocolException Unavailable(string reason) =>
         new($"Backend '{name}' is unavailable: {reason}", McpErrorCode.InternalError);

@@ -61,7 +61,7 @@ internal sealed partial class BackendConnection
     private async Task<BackendFeatures> OpenUserSessionAsync(string owner, BackendFeatures shared, BackendCall call)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_closing.Token);
-        deadline.CancelAfter(_options.Timeout);
+        deadline.CancelAfter(_options.ListTimeout);
         var (version, sessionId, capabilities) = await InitializeAsync(shared.SessionVersion!, call with { Relay = null }, deadline.Token);
         return version is null
             ? throw new BackendUnavailableException(_name, "it refused to open a session for the user.")

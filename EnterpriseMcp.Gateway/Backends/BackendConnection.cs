@@ -71,18 +71,22 @@ internal sealed partial class BackendConnection : IAsyncDisposable
         }
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
-        deadline.CancelAfter(_options.Timeout);
+        deadline.CancelAfter(_options.ListTimeout);
         try
         {
             return await HandshakeOnceAsync(deadline.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && !_closing.IsCancellationRequested)
         {
-            throw new BackendUnavailableException(_name, $"no answer to the handshake within {_options.Timeout.TotalSeconds:0.###} s.");
+            throw new BackendUnavailableException(_name, $"no answer to the handshake within {_options.ListTimeout.TotalSeconds:0.###} s.");
         }
         catch (Exception e) when (e is HttpRequestException or IOException or JsonException)
         {
             throw new BackendUnavailableException(_name, Describe(e), e);
+        }
+        catch (TokenRequestException e)
+        {
+            throw NoToken(e);
         }
     }
 
@@ -118,8 +122,9 @@ internal sealed partial class BackendConnection : IAsyncDisposable
     /// </summary>
     public async Task<JsonNode> SendRequestAsync(string method, JsonNode? parameters, BackendCall call, CancellationToken cancellationToken)
     {
+        var timeout = TimeoutOf(method);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
-        deadline.CancelAfter(_options.Timeout);
+        deadline.CancelAfter(timeout);
         BackendFeatures? features = null;
         try
         {
@@ -137,7 +142,7 @@ internal sealed partial class BackendConnection : IAsyncDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && !_closing.IsCancellationRequested)
         {
-            throw new BackendUnavailableException(_name, $"no answer within {_options.Timeout.TotalSeconds:0.###} s.");
+            throw new BackendUnavailableException(_name, $"no answer within {timeout.TotalSeconds:0.###} s.");
         }
         catch (Exception e) when (e is HttpRequestException or IOException or JsonException)
         {
@@ -148,7 +153,16 @@ internal sealed partial class BackendConnection : IAsyncDisposable
 
             throw new BackendUnavailableException(_name, Describe(e), e);
         }
+        catch (TokenRequestException e) when (call.User is null)
+        {
+            throw NoToken(e);
+        }
     }
+
+    private TimeSpan TimeoutOf(string method) => method is RequestMethods.Ping or RequestMethods.ToolsList or RequestMethods.PromptsList
+        or RequestMethods.ResourcesList or RequestMethods.ResourcesTemplatesList
+        ? _options.ListTimeout
+        : _options.Timeout;
 
     /// <summary>Drops the session and what the handshake learned, so the next call starts afresh.</summary>
     public void Forget(BackendFeatures stale) => Interlocked.CompareExchange(ref _features, null, stale);
@@ -206,6 +220,10 @@ internal sealed partial class BackendConnection : IAsyncDisposable
         JsonException => "it sent a message that is not JSON-RPC.",
         _ => "the connection broke: " + e.GetType().Name + ".",
     };
+
+    // Without its token the gateway cannot reach the backend at all, so the circuit counts it; a user's refused exchange it does not.
+    private BackendUnavailableException NoToken(TokenRequestException e) =>
+        new(_name, $"the gateway could not get a token for it: {e.Message}.", e);
 
     private RequestId NextId() => new(Interlocked.Increment(ref _nextId));
 }

@@ -6,13 +6,15 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
+using ModelContextProtocol;
 
 namespace EnterpriseMcp.Gateway.Backends;
 
 /// <summary>
 /// Keeps the registry current: applies the configuration at start and on every change on disk (an
-/// invalid change is logged and ignored), lists each backend again every refresh interval, and sends
-/// the recovery probe of each open circuit once its break is over.
+/// invalid change is logged and ignored), lists each backend again every refresh interval, pings each
+/// one that has answered nothing for its probe interval (a hung backend's pings time out and open its
+/// circuit), and probes each open circuit's backend itself (<see cref="CircuitBreaker.TryStartProbe"/> says when).
 /// </summary>
 internal sealed partial class BackendMonitor(
     BackendRegistry registry,
@@ -23,7 +25,7 @@ internal sealed partial class BackendMonitor(
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
     private readonly ConcurrentDictionary<Backend, long> _listedAt = new();
-    private readonly ConcurrentDictionary<Backend, Task> _refreshing = new();
+    private readonly ConcurrentDictionary<Backend, Task> _busy = new();
     private IDisposable? _reloading;
 
     /// <summary>Fails the start with every configuration problem; then lists every backend once before serving.</summary>
@@ -58,7 +60,7 @@ internal sealed partial class BackendMonitor(
             var interval = registry.Options.CatalogRefreshInterval;
             foreach (var backend in registry.Backends)
             {
-                if (_refreshing.ContainsKey(backend))
+                if (_busy.ContainsKey(backend))
                 {
                     continue;
                 }
@@ -75,17 +77,40 @@ internal sealed partial class BackendMonitor(
                 {
                     Start(backend, probe: false, stoppingToken);
                 }
+                else if (backend.Circuit.State == CircuitState.Closed && backend.SinceAnswered >= backend.Options.ProbeInterval)
+                {
+                    Track(backend, PingAsync(backend, stoppingToken));
+                }
             }
         }
     }
 
-    private void Start(Backend backend, bool probe, CancellationToken stoppingToken)
+    private void Start(Backend backend, bool probe, CancellationToken stoppingToken) =>
+        Track(backend, RefreshAsync(backend, probe, stoppingToken));
+
+    // One task per backend at a time: a backend that hangs gets one ping waiting on it, not one a tick.
+    private void Track(Backend backend, Task work)
     {
-        var refresh = RefreshAsync(backend, probe, stoppingToken);
-        if (!refresh.IsCompleted)
+        if (!work.IsCompleted)
         {
-            _refreshing[backend] = refresh;
-            refresh.ContinueWith(_ => _refreshing.TryRemove(backend, out Task? _), TaskScheduler.Default);
+            _busy[backend] = work;
+            work.ContinueWith(_ => _busy.TryRemove(backend, out Task? _), TaskScheduler.Default);
+        }
+    }
+
+    private static async Task PingAsync(Backend backend, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await backend.PingAsync(probe: false, cancellationToken);
+        }
+        catch (McpException)
+        {
+            // Counted by its circuit; /health says why.
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping.
         }
     }
 

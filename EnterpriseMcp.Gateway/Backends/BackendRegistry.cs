@@ -74,17 +74,30 @@ internal sealed partial class BackendRegistry(ILoggerFactory loggers, GatewayMet
         return added;
     }
 
-    /// <summary>Fetches a backend's lists again; a failure counts against its circuit and keeps the old lists.</summary>
+    /// <summary>
+    /// Fetches a backend's lists again; a failure counts against its circuit and keeps the old lists. A probe of an open
+    /// circuit pings the backend first, so that a handshake remembered from before the outage cannot pass for an answer.
+    /// </summary>
     public async Task RefreshAsync(Backend backend, bool probe, CancellationToken cancellationToken)
     {
         try
         {
+            if (probe)
+            {
+                await backend.PingAsync(probe: true, cancellationToken);
+            }
+
             backend.SetCatalog(await CatalogLoader.LoadAsync(backend, probe, cancellationToken));
+            backend.IsNewFailure(null);
             ReportToolNames(backend);
         }
         catch (McpException e)
         {
-            LogRefreshFailed(backend.Name, e.Message);
+            // Once per reason: a backend that stays down is retried for as long as it is configured.
+            if (backend.IsNewFailure(e.Message))
+            {
+                LogRefreshFailed(backend.Name, e.Message);
+            }
         }
 
         Rebuild();
@@ -120,7 +133,7 @@ internal sealed partial class BackendRegistry(ILoggerFactory loggers, GatewayMet
 
     private void OnCircuitChanged(Backend backend, CircuitState state)
     {
-        LogCircuit(backend.Name, state);
+        LogCircuit(backend.Name, state, state == CircuitState.Open ? backend.Failure : null);
         Rebuild();
     }
 
@@ -204,6 +217,6 @@ internal sealed partial class BackendRegistry(ILoggerFactory loggers, GatewayMet
     [LoggerMessage(Level = LogLevel.Warning, Message = "Backend '{Backend}': listing its tools, prompts and resources failed: {Reason}")]
     private partial void LogRefreshFailed(string backend, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Backend '{Backend}': circuit {State}.")]
-    private partial void LogCircuit(string backend, CircuitState state);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Backend '{Backend}': circuit {State}. {Reason}")]
+    private partial void LogCircuit(string backend, CircuitState state, string? reason);
 }

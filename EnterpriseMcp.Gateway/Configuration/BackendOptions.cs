@@ -17,6 +17,12 @@ public sealed class BackendOptions
     /// <summary>The longest a call may take before it is cancelled and counted as a failure.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The longest a handshake, a list or a <c>ping</c> may take. They answer from memory, so a backend that has not
+    /// answered one in this time is taken to hang, long before a tool call would have waited out <see cref="Timeout"/>.
+    /// </summary>
+    public TimeSpan ListTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The longest a TCP connection may take to open.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -32,7 +38,15 @@ public sealed class BackendOptions
     /// <summary>Transport failures and timeouts in a row that open its circuit.</summary>
     public int FailureThreshold { get; set; } = 3;
 
-    /// <summary>How long the circuit stays open before a probe checks whether it is back.</summary>
+    /// <summary>
+    /// How often the gateway pings the backend when it has answered nothing else for this long, so that one that hangs
+    /// is found without a caller; and how soon after its circuit opens the gateway probes it (a <c>ping</c>, then its
+    /// lists). A probe that succeeds closes the circuit at once; each one that fails doubles the wait, up to
+    /// <see cref="BreakDuration"/>.
+    /// </summary>
+    public TimeSpan ProbeInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The longest an open circuit waits between probes.</summary>
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Which token the backend gets: <c>Auto</c>, <c>None</c>, <c>TokenExchange</c> or <c>ClientCredentials</c>. Never the client's own.</summary>

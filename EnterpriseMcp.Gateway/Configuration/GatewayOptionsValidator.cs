@@ -79,7 +79,9 @@ internal sealed class GatewayOptionsValidator(IOptions<GatewayIdentityOptions>? 
         }
 
         Positive(settings.Timeout, $"{key}:Timeout", problems);
+        Positive(settings.ListTimeout, $"{key}:ListTimeout", problems);
         Positive(settings.ConnectTimeout, $"{key}:ConnectTimeout", problems);
+        Positive(settings.ProbeInterval, $"{key}:ProbeInterval", problems);
         Positive(settings.BreakDuration, $"{key}:BreakDuration", problems);
         if (settings.FailureThreshold < 1)
         {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace EnterpriseMcp.Gateway.Resilience;
 
 /// <summary>
-/// Each backend's state in <c>/health</c>'s details. A backend down degrades the gateway rather than
+/// Each backend's state in <c>/health</c>'s details, with the reason when it is not up. A backend down degrades the gateway rather than
 /// failing it: the others still serve.
 /// </summary>
 internal sealed class BackendsHealthCheck(BackendRegistry registry) : IHealthCheck
@@ -28,11 +28,17 @@ internal sealed class BackendsHealthCheck(BackendRegistry registry) : IHealthChe
             : HealthCheckResult.Degraded($"Unavailable: {string.Join(", ", down)}.", data: data));
     }
 
-    private static string StateOf(Backend backend) => backend.Circuit.State switch
+    /// <summary>The state, and why when it is not up: the reason of the last failure to reach it.</summary>
+    private static string StateOf(Backend backend)
     {
-        CircuitState.Open => "circuit open",
-        CircuitState.HalfOpen => "probing",
-        _ when backend.Catalog is null => "not listed yet",
-        _ => "up",
-    };
+        var state = backend.Circuit.State switch
+        {
+            CircuitState.Open => "circuit open",
+            CircuitState.HalfOpen => "probing",
+            _ when backend.Catalog is null => "not listed yet",
+            _ when backend.Failure is not null => "failing",
+            _ => "up",
+        };
+        return state is "up" or "probing" || backend.Failure is not { } reason ? state : $"{state}: {reason}";
+    }
 }

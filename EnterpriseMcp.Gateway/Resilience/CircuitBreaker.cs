@@ -11,14 +11,17 @@ public enum CircuitState
 
 /// <summary>
 /// One backend's circuit: <see cref="BackendOptions.FailureThreshold"/> transport failures or timeouts
-/// in a row open it; while open, calls fail at once; after <see cref="BackendOptions.BreakDuration"/> one
-/// probe decides whether it closes again. Answers of any kind, errors included, count as success.
+/// in a row open it; while open, calls fail at once and the gateway probes the backend itself, first after
+/// <see cref="BackendOptions.ProbeInterval"/>, then after twice as long for each failed probe, up to
+/// <see cref="BackendOptions.BreakDuration"/>; the first probe that succeeds closes it. Answers of any kind,
+/// errors included, count as success.
 /// </summary>
 internal sealed class CircuitBreaker(BackendOptions options, TimeProvider time)
 {
     private readonly Lock _gate = new();
     private CircuitState _state = CircuitState.Closed;
     private int _failures;
+    private int _failedProbes;
     private long _openedAt;
 
     /// <summary>Raised outside the lock with the new state.</summary>
@@ -37,13 +40,14 @@ internal sealed class CircuitBreaker(BackendOptions options, TimeProvider time)
 
     public bool AllowsCalls => State == CircuitState.Closed;
 
+    /// <summary>How long until the next probe of an open circuit.</summary>
     public TimeSpan RetryAfter
     {
         get
         {
             lock (_gate)
             {
-                var left = options.BreakDuration - time.GetElapsedTime(_openedAt);
+                var left = ProbeDelay() - time.GetElapsedTime(_openedAt);
                 return _state == CircuitState.Closed || left < TimeSpan.Zero ? TimeSpan.Zero : left;
             }
         }
@@ -52,13 +56,19 @@ internal sealed class CircuitBreaker(BackendOptions options, TimeProvider time)
     public void RecordSuccess() => Set(() =>
     {
         _failures = 0;
+        _failedProbes = 0;
         return CircuitState.Closed;
     });
 
     public void RecordFailure() => Set(() =>
     {
         _failures++;
-        if (_state == CircuitState.HalfOpen || _failures >= options.FailureThreshold)
+        if (_state == CircuitState.HalfOpen)
+        {
+            _failedProbes++;
+        }
+
+        if (_state == CircuitState.HalfOpen || (_state == CircuitState.Closed && _failures >= options.FailureThreshold))
         {
             _openedAt = time.GetTimestamp();
             return CircuitState.Open;
@@ -67,12 +77,12 @@ internal sealed class CircuitBreaker(BackendOptions options, TimeProvider time)
         return _state;
     });
 
-    /// <summary>Moves an open circuit whose break is over to half-open; true when the caller is the probe.</summary>
+    /// <summary>Moves an open circuit whose wait for a probe is over to half-open; true when the caller is the probe.</summary>
     public bool TryStartProbe()
     {
         lock (_gate)
         {
-            if (_state != CircuitState.Open || time.GetElapsedTime(_openedAt) < options.BreakDuration)
+            if (_state != CircuitState.Open || time.GetElapsedTime(_openedAt) < ProbeDelay())
             {
                 return false;
             }
@@ -80,6 +90,18 @@ internal sealed class CircuitBreaker(BackendOptions options, TimeProvider time)
             _state = CircuitState.HalfOpen;
             return true;
         }
+    }
+
+    // Doubling, capped: a backend down for long is not probed more often than once a break.
+    private TimeSpan ProbeDelay()
+    {
+        var delay = options.ProbeInterval;
+        for (var doubling = 0; doubling < _failedProbes && delay < options.BreakDuration; doubling++)
+        {
+            delay *= 2;
+        }
+
+        return delay < options.BreakDuration ? delay : options.BreakDuration;
     }
 
     private void Set(Func<CircuitState> next)
@@ -91,7 +113,7 @@ internal sealed class CircuitBreaker(BackendOptions options, TimeProvider time)
             after = _state = next();
         }
 
-        if (before != after)
+        if (before != after && !(before == CircuitState.HalfOpen && after == CircuitState.Open))
         {
             Changed?.Invoke(after);
         }

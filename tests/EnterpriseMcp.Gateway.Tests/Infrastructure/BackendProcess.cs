@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 
 namespace EnterpriseMcp.Gateway.Tests.Infrastructure;
@@ -84,6 +85,18 @@ public sealed class BackendProcess : IAsyncDisposable
     {
         _process?.Kill(entireProcessTree: true);
         _process?.WaitForExit();
+    }
+
+    /// <summary>Stops the process where it is (SIGSTOP), as a hung server: its connections stay open and nothing is answered.</summary>
+    public void Pause() => Signal("STOP");
+
+    /// <summary>Lets a paused process go on (SIGCONT).</summary>
+    public void Resume() => Signal("CONT");
+
+    private void Signal(string signal)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, _process!.Id.ToString(CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
     }
 
     public ValueTask DisposeAsync()

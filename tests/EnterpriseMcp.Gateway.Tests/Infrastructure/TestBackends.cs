@@ -10,6 +10,10 @@ public static class TestBackends
     public static Task<ToolServerHost> StartJiraAsync() =>
         ToolServerHost.StartAsync(JiraServerApp.Create, new Dictionary<string, string?> { ["Jira:Embedded:DatabasePath"] = "{folder}/jira.db" });
 
+    /// <summary>The Jira tool server in a process of its own, which a test may kill, pause and start again.</summary>
+    public static Task<BackendProcess> StartJiraProcessAsync() =>
+        BackendProcess.StartAsync("EnterpriseMcp.Tools.Jira", new Dictionary<string, string> { ["Jira__Embedded__DatabasePath"] = "{folder}/jira.db" });
+
     public static Task<ToolServerHost> StartDbAsync() =>
         ToolServerHost.StartAsync(DbServerApp.Create, new Dictionary<string, string?> { ["Db:EmbeddedDatabasePath"] = "{folder}/sample.db" });
 

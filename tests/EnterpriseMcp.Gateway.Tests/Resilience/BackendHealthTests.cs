@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using EnterpriseMcp.Gateway.Tests.Infrastructure;
 
 namespace EnterpriseMcp.Gateway.Tests.Resilience;
@@ -15,17 +14,13 @@ public sealed class BackendHealthTests
         var settings = TestBackends.Settings(("rec", backend.McpUrl), ("gone", "http://127.0.0.1:9/mcp"));
         settings["Gateway:Backends:gone:FailureThreshold"] = "1";
         await using var gateway = await GatewayHost.StartAsync(settings);
+        var details = await gateway.BackendsAsync();
         using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/health");
-        request.Headers.Accept.ParseAdd("application/json");
-
-        using var health = await http.SendAsync(request, Token);
-        var details = JsonNode.Parse(await health.Content.ReadAsStringAsync(Token))!["checks"]!["backends"]!;
         var metrics = await http.GetStringAsync("/metrics", Token);
 
         Assert.Equal("Degraded", (string?)details["status"]);
         Assert.Equal("up", (string?)details["data"]!["rec"]);
-        Assert.Equal("circuit open", (string?)details["data"]!["gone"]);
+        Assert.Equal("circuit open: the connection was refused.", (string?)details["data"]!["gone"]);
         Assert.Matches("""(?m)^mcp_gateway_backend_up[a-z_]*\{[^}]*mcp_gateway_backend="rec"[^}]*\} 1$""", metrics);
         Assert.Matches("""(?m)^mcp_gateway_backend_up[a-z_]*\{[^}]*mcp_gateway_backend="gone"[^}]*\} 0$""", metrics);
         Assert.Matches("""(?m)^mcp_gateway_backend_circuit_state[a-z_]*\{[^}]*mcp_gateway_backend="gone"[^}]*\} 1$""", metrics);

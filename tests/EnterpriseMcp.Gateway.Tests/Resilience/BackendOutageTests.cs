@@ -14,8 +14,7 @@ public sealed class BackendOutageTests
     [Fact]
     public async Task A_killed_backend_fails_fast_leaves_the_lists_and_returns_after_a_restart_while_the_other_keeps_working()
     {
-        await using var jira = await BackendProcess.StartAsync("EnterpriseMcp.Tools.Jira",
-            new Dictionary<string, string> { ["Jira__Embedded__DatabasePath"] = "{folder}/jira.db" });
+        await using var jira = await TestBackends.StartJiraProcessAsync();
         await using var db = await TestBackends.StartDbAsync();
         var settings = TestBackends.Settings(("jira", jira.McpUrl), ("db", db.McpUrl()));
         settings["Gateway:Backends:jira:FailureThreshold"] = "2";
