@@ -12,8 +12,8 @@ namespace EnterpriseMcp.Hosting.Http;
 
 /// <summary>
 /// Reads one JSON-RPC message from a POST body, telling malformed JSON (parse error) apart from
-/// well-formed JSON that is not a JSON-RPC message (invalid request), and refusing oversized bodies
-/// and objects that give a key twice.
+/// well-formed JSON that is not a JSON-RPC message (invalid request), and refusing oversized bodies,
+/// JSON nested too deep and objects that give a key twice.
 /// </summary>
 internal static class JsonRpcMessageReader
 {
@@ -109,6 +109,12 @@ internal static class JsonRpcMessageReader
         {
             return new(StatusCodes.Status400BadRequest, McpErrorCodes.ParseError,
                 "Parse error: the request body is not well-formed JSON.");
+        }
+
+        if (scan.Depth > MaxDepth)
+        {
+            return new(StatusCodes.Status400BadRequest, McpErrorCodes.InvalidRequest,
+                $"Invalid request: the JSON nests objects and arrays {scan.Depth} levels deep; the limit is {MaxDepth}.");
         }
 
         return scan.DuplicateKey is { } key

@@ -67,4 +67,30 @@ public sealed class MalformedRequestTests
         var error = await JsonRpcErrorAssert.IsErrorAsync(response, HttpStatusCode.BadRequest, -32600);
         Assert.Contains($"'{key}'", error["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task JsonNestedTooDeep_Gets400SayingTheLimit_NotAParseError()
+    {
+        await using var server = await McpTestServer.StartAsync();
+        var deep = new string('[', 10_000) + new string(']', 10_000);
+        var body = """{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{"x":""" + deep + "}}";
+
+        using var response = await server.Client.SendAsync(MalformedMcpRequests.Post(body, McpRequests.Previous, null), Cancellation);
+
+        var error = await JsonRpcErrorAssert.IsErrorAsync(response, HttpStatusCode.BadRequest, -32600);
+        var message = error["error"]!["message"]!.GetValue<string>();
+        Assert.Contains("64", message, StringComparison.Ordinal);
+        Assert.Contains("nest", message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task MalformedJsonNestedDeeply_IsStillAParseError()
+    {
+        await using var server = await McpTestServer.StartAsync();
+        var body = new string('[', 10_000) + "}";
+
+        using var response = await server.Client.SendAsync(MalformedMcpRequests.Post(body, McpRequests.Previous, null), Cancellation);
+
+        await JsonRpcErrorAssert.IsErrorAsync(response, HttpStatusCode.BadRequest, -32700);
+    }
 }
