@@ -97,6 +97,11 @@ internal sealed class McpPostHandler(
             }
 
             lookup = await sessions.StartAsync(userKey, context.RequestAborted);
+            if (lookup.Status == McpSessionLookupStatus.UserAtSessionLimit)
+            {
+                await McpSessionErrors.TooManySessions(_options.MaxSessionsPerUser).WriteAsync(context, id);
+                return;
+            }
         }
         else
         {
