@@ -57,6 +57,13 @@ public sealed class McpHttpOptions
     /// </summary>
     public TimeSpan HibernateAfter { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How many open sessions one user may hold (the subject with its issuer; all anonymous callers together count
+    /// as one user). An initialize beyond it gets 429 until one of the user's sessions is deleted or expires; a
+    /// hibernated session is still open and still counts.
+    /// </summary>
+    public int MaxSessionsPerUser { get; set; } = 100;
+
     /// <summary>How often idle sessions and expired event streams are looked for.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -35,6 +35,11 @@ internal sealed class McpHttpOptionsValidator : IValidateOptions<McpHttpOptions>
             failures.Add($"{prefix}:{nameof(options.RetainedStreamsPerSession)} must be at least 1.");
         }
 
+        if (options.MaxSessionsPerUser < 1)
+        {
+            failures.Add($"{prefix}:{nameof(options.MaxSessionsPerUser)} must be at least 1 (the default is 100).");
+        }
+
         if (options.SweepInterval <= TimeSpan.Zero)
         {
             failures.Add($"{prefix}:{nameof(options.SweepInterval)} must be positive.");

@@ -12,12 +12,16 @@ namespace EnterpriseMcp.Hosting.Http;
 
 /// <summary>
 /// Reads one JSON-RPC message from a POST body, telling malformed JSON (parse error) apart from
-/// well-formed JSON that is not a JSON-RPC message (invalid request), and refusing oversized bodies.
+/// well-formed JSON that is not a JSON-RPC message (invalid request), and refusing oversized bodies,
+/// JSON nested too deep and objects that give a key twice.
 /// </summary>
 internal static class JsonRpcMessageReader
 {
     private static readonly JsonTypeInfo<JsonRpcMessage> MessageTypeInfo =
         (JsonTypeInfo<JsonRpcMessage>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonRpcMessage));
+
+    // The depth the SDK's serializer reads to (0 means System.Text.Json's default of 64).
+    private static readonly int MaxDepth = McpJsonUtilities.DefaultOptions.MaxDepth is > 0 and var depth ? depth : 64;
 
     public static async ValueTask<(JsonRpcMessage? Message, McpRequestRejection? Rejection)> ReadAsync(
         HttpContext context, long maxBytes)
@@ -71,8 +75,15 @@ internal static class JsonRpcMessageReader
 
     internal static (JsonRpcMessage? Message, McpRequestRejection? Rejection) Parse(ReadOnlySequence<byte> json)
     {
-        // One pass for a good message; only a failure is looked at again to tell the client what was wrong.
-        var reader = new Utf8JsonReader(json);
+        // Checked before the SDK reads the body: its JSON objects throw on a repeated key only when a handler
+        // first looks into them, which would be a 500 from deep inside the server.
+        var scan = JsonBodyScan.Run(json, MaxDepth);
+        if (Refusal(scan) is { } refused)
+        {
+            return (null, refused);
+        }
+
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = MaxDepth });
         try
         {
             var message = JsonSerializer.Deserialize(ref reader, MessageTypeInfo);
@@ -83,45 +94,33 @@ internal static class JsonRpcMessageReader
         }
         catch (JsonException)
         {
-            // Diagnosed below: malformed JSON and well-formed non-messages get different answers.
+            // Well-formed, so the shape is wrong: answered below.
         }
 
-        return (null, Diagnose(json));
+        return (null, scan.FirstToken == JsonTokenType.StartArray
+            ? new(StatusCodes.Status400BadRequest, McpErrorCodes.InvalidRequest,
+                "Invalid request: JSON-RPC batches are not supported; send one message per POST.")
+            : NotAMessage());
     }
 
-    private static McpRequestRejection Diagnose(ReadOnlySequence<byte> json)
+    private static McpRequestRejection? Refusal(JsonBodyScan scan)
     {
-        if (!IsWellFormed(json, out var firstToken))
+        if (!scan.WellFormed)
         {
             return new(StatusCodes.Status400BadRequest, McpErrorCodes.ParseError,
                 "Parse error: the request body is not well-formed JSON.");
         }
 
-        return firstToken == JsonTokenType.StartArray
+        if (scan.Depth > MaxDepth)
+        {
+            return new(StatusCodes.Status400BadRequest, McpErrorCodes.InvalidRequest,
+                $"Invalid request: the JSON nests objects and arrays {scan.Depth} levels deep; the limit is {MaxDepth}.");
+        }
+
+        return scan.DuplicateKey is { } key
             ? new(StatusCodes.Status400BadRequest, McpErrorCodes.InvalidRequest,
-                "Invalid request: JSON-RPC batches are not supported; send one message per POST.")
-            : NotAMessage();
-    }
-
-    private static bool IsWellFormed(ReadOnlySequence<byte> json, out JsonTokenType firstToken)
-    {
-        firstToken = JsonTokenType.None;
-        var reader = new Utf8JsonReader(json);
-        try
-        {
-            if (!reader.Read())
-            {
-                return false;
-            }
-
-            firstToken = reader.TokenType;
-            reader.Skip();
-            return !reader.Read();
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
+                $"Invalid request: the key '{key}' appears twice in one object (keys are compared ignoring case).")
+            : null;
     }
 
     private static McpRequestRejection NotAMessage() => new(StatusCodes.Status400BadRequest, McpErrorCodes.InvalidRequest,

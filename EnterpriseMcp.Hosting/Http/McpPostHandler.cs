@@ -47,9 +47,10 @@ internal sealed class McpPostHandler(
         var id = message is JsonRpcRequest jsonRpcRequest ? jsonRpcRequest.Id : default;
         var version = request.Headers[McpHeaders.ProtocolVersion].ToString().Trim();
         var stateless = McpProtocolVersion.IsStatelessGeneration(version);
-        var rejection = ProtocolVersionValidator.ValidateHeader(version, message)
+        var rejection = ParamsShapeValidator.Validate(message)
+            ?? ProtocolVersionValidator.ValidateHeader(version, message)
             ?? ProtocolVersionValidator.ValidateEnvelope(version, message)
-            ?? (stateless ? StatelessRequestRules.Validate(request, message, version, toolDirectory) : null)
+            ?? (stateless ? StatelessRequestRules.Validate(request, message, version, toolDirectory) : InitializeParamsValidator.Validate(message))
             ?? accessCheck.Check(context, message);
         if (rejection is not null)
         {
@@ -96,6 +97,11 @@ internal sealed class McpPostHandler(
             }
 
             lookup = await sessions.StartAsync(userKey, context.RequestAborted);
+            if (lookup.Status == McpSessionLookupStatus.UserAtSessionLimit)
+            {
+                await McpSessionErrors.TooManySessions(_options.MaxSessionsPerUser).WriteAsync(context, id);
+                return;
+            }
         }
         else
         {

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using EnterpriseMcp.Hosting.Configuration;
 using EnterpriseMcp.Hosting.Protocol;
 using EnterpriseMcp.Hosting.Sessions;
 using Microsoft.AspNetCore.Http;
@@ -22,4 +24,12 @@ internal static class McpSessionErrors
         McpSessionLookupStatus.OtherUser => OtherUser,
         _ => null,
     };
+
+    // 429, not 403: the caller is allowed sessions and gets one again once one of its own ends, and a 403 would send
+    // an OAuth client into a step-up authorization that cannot help.
+    public static McpRequestRejection TooManySessions(int limit) => new(StatusCodes.Status429TooManyRequests,
+        McpErrorCodes.ServerError,
+        $"Too many sessions: this user already has {limit} open sessions, the limit ({McpHttpOptions.SectionName}:{nameof(McpHttpOptions.MaxSessionsPerUser)}); " +
+        "end one with DELETE or let one expire.",
+        new JsonObject { ["limit"] = limit, ["setting"] = $"{McpHttpOptions.SectionName}:{nameof(McpHttpOptions.MaxSessionsPerUser)}" });
 }

@@ -8,7 +8,13 @@ namespace EnterpriseMcp.Hosting.Sessions;
 /// </summary>
 public interface IMcpSessionStore
 {
-    ValueTask CreateAsync(McpSessionRecord session, CancellationToken cancellationToken);
+    /// <summary>
+    /// Creates the session unless its user already has <paramref name="maxSessionsPerUser"/> open ones (sessions without a
+    /// user count as one user); false then. The count belongs here, with the sessions, so that it holds across replicas
+    /// and every way a session ends frees its slot; the check and the creation are one step, so concurrent
+    /// initializes cannot overshoot.
+    /// </summary>
+    ValueTask<bool> TryCreateAsync(McpSessionRecord session, int maxSessionsPerUser, CancellationToken cancellationToken);
 
     /// <summary>The session; null when it ended or expired.</summary>
     ValueTask<McpSessionRecord?> GetAsync(string sessionId, CancellationToken cancellationToken);

@@ -11,10 +11,37 @@ internal sealed class InMemoryMcpSessionStore(IOptions<McpHttpOptions> options, 
     private readonly ConcurrentDictionary<string, Entry> _sessions = new(StringComparer.Ordinal);
     private readonly TimeSpan _idleTimeout = options.Value.IdleTimeout;
 
-    public ValueTask CreateAsync(McpSessionRecord session, CancellationToken cancellationToken)
+    // Each user's session ids, changed only under its own lock so that a count and the change after it agree.
+    private readonly Dictionary<string, HashSet<string>> _byUser = new(StringComparer.Ordinal);
+
+    public ValueTask<bool> TryCreateAsync(McpSessionRecord session, int maxSessionsPerUser, CancellationToken cancellationToken)
     {
-        _sessions[session.Id] = new Entry(session, time.GetTimestamp());
-        return ValueTask.CompletedTask;
+        lock (_byUser)
+        {
+            var owned = OwnedBy(session.UserKey);
+            if (owned.Count >= maxSessionsPerUser)
+            {
+                // Sessions past their idle timeout that no sweep has reached yet are not open any more.
+                foreach (var id in owned.ToList())
+                {
+                    if (_sessions.TryGetValue(id, out var entry) && IsExpired(entry))
+                    {
+                        Forget(id);
+                    }
+                }
+
+                // Looked up again: forgetting a user's last session drops its set.
+                owned = OwnedBy(session.UserKey);
+                if (owned.Count >= maxSessionsPerUser)
+                {
+                    return ValueTask.FromResult(false);
+                }
+            }
+
+            _sessions[session.Id] = new Entry(session, time.GetTimestamp());
+            owned.Add(session.Id);
+            return ValueTask.FromResult(true);
+        }
     }
 
     public ValueTask<McpSessionRecord?> GetAsync(string sessionId, CancellationToken cancellationToken)
@@ -26,7 +53,7 @@ internal sealed class InMemoryMcpSessionStore(IOptions<McpHttpOptions> options, 
 
         if (IsExpired(entry))
         {
-            _sessions.TryRemove(sessionId, out _);
+            Remove(sessionId);
             return ValueTask.FromResult<McpSessionRecord?>(null);
         }
 
@@ -54,7 +81,7 @@ internal sealed class InMemoryMcpSessionStore(IOptions<McpHttpOptions> options, 
     }
 
     public ValueTask<bool> RemoveAsync(string sessionId, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(_sessions.TryRemove(sessionId, out _));
+        ValueTask.FromResult(Remove(sessionId));
 
     /// <summary>Drops expired sessions so abandoned ones do not accumulate.</summary>
     public void RemoveExpired()
@@ -63,12 +90,52 @@ internal sealed class InMemoryMcpSessionStore(IOptions<McpHttpOptions> options, 
         {
             if (IsExpired(entry))
             {
-                _sessions.TryRemove(id, out _);
+                Remove(id);
             }
         }
     }
 
     private bool IsExpired(Entry entry) => time.GetElapsedTime(entry.LastUsed) > _idleTimeout;
+
+    private bool Remove(string sessionId)
+    {
+        lock (_byUser)
+        {
+            return Forget(sessionId);
+        }
+    }
+
+    // Called under the lock on _byUser.
+    private bool Forget(string sessionId)
+    {
+        if (!_sessions.TryRemove(sessionId, out var entry))
+        {
+            return false;
+        }
+
+        var userKey = UserKeyOf(entry.Session.UserKey);
+        if (_byUser.TryGetValue(userKey, out var owned) && owned.Remove(sessionId) && owned.Count == 0)
+        {
+            _byUser.Remove(userKey);
+        }
+
+        return true;
+    }
+
+    private HashSet<string> OwnedBy(string? userKey)
+    {
+        var key = UserKeyOf(userKey);
+        if (!_byUser.TryGetValue(key, out var owned))
+        {
+            owned = new HashSet<string>(StringComparer.Ordinal);
+            _byUser[key] = owned;
+        }
+
+        return owned;
+    }
+
+    // A user key always holds '|' (issuer|subject), so the empty string cannot collide with a real user.
+    private static string UserKeyOf(string? userKey) => userKey ?? "";
 
     private sealed class Entry(McpSessionRecord session, long lastUsed)
     {

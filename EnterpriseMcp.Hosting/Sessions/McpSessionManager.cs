@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using EnterpriseMcp.Hosting.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -9,12 +12,16 @@ namespace EnterpriseMcp.Hosting.Sessions;
 /// the live servers here are this replica's cache, rebuilt from the store when another replica
 /// created the session.
 /// </summary>
-internal sealed class McpSessionManager(
+internal sealed partial class McpSessionManager(
     IMcpSessionStore store,
     ISseEventStreamStore eventStreams,
     McpServerFactory servers,
-    TimeProvider time)
+    IOptions<McpHttpOptions> options,
+    TimeProvider time,
+    ILogger<McpSessionManager> logger)
 {
+    private readonly int _maxSessionsPerUser = options.Value.MaxSessionsPerUser;
+
     private readonly ConcurrentDictionary<string, McpLiveSession> _live = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _restoreLock = new(1, 1);
 
@@ -25,7 +32,12 @@ internal sealed class McpSessionManager(
     public async ValueTask<McpSessionLookup> StartAsync(string? userKey, CancellationToken cancellationToken)
     {
         var id = McpSessionId.New();
-        await store.CreateAsync(new McpSessionRecord(id, userKey, time.GetUtcNow()), cancellationToken);
+        if (!await store.TryCreateAsync(new McpSessionRecord(id, userKey, time.GetUtcNow()), _maxSessionsPerUser, cancellationToken))
+        {
+            LogUserAtSessionLimit(userKey ?? "anonymous", _maxSessionsPerUser);
+            return new(McpSessionLookupStatus.UserAtSessionLimit);
+        }
+
         return await LaunchAsync(id, userKey, initializeParams: null);
     }
 
@@ -164,4 +176,8 @@ internal sealed class McpSessionManager(
         session.Start();
         return new(McpSessionLookupStatus.Found, session, lease);
     }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "A session for {UserKey} was refused: the user already holds {Limit} open sessions (Mcp:Http:MaxSessionsPerUser).")]
+    private partial void LogUserAtSessionLimit(string userKey, int limit);
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using EnterpriseMcp.Hosting.Authorization;
+using EnterpriseMcp.Hosting.Tests.Infrastructure;
 
 namespace EnterpriseMcp.Hosting.Tests.Authorization;
 
@@ -40,14 +41,5 @@ public sealed class ValidatedTokenCacheTests
 
         Assert.Null(cache.Find("token-c "));
         Assert.Null(cache.Find("TOKEN-C"));
-    }
-
-    private sealed class ManualClock : TimeProvider
-    {
-        private DateTimeOffset _now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
     }
 }
