@@ -21,7 +21,7 @@ internal static class ToolArgumentFilter
             }
 
             var problems = rules.GetOrAdd(tool, ToolArgumentRules.For).Problems(context.Params?.Arguments);
-            return problems.Count == 0
+            return problems is null
                 ? next(context, cancellationToken)
                 : ValueTask.FromResult(new CallToolResult
                 {

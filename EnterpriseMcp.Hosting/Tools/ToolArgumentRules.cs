@@ -44,23 +44,29 @@ internal sealed class ToolArgumentRules
         return new ToolArgumentRules(parameters.ToFrozenDictionary(StringComparer.Ordinal), required);
     }
 
-    /// <summary>Every problem with the arguments, each naming the argument; empty when they fit the schema.</summary>
-    public List<string> Problems(IDictionary<string, JsonElement>? arguments)
+    /// <summary>Every problem with the arguments, each naming the argument; null when they fit the schema.</summary>
+    /// <remarks>Runs on every call: nothing is allocated unless there is a problem to report.</remarks>
+    public List<string>? Problems(IDictionary<string, JsonElement>? arguments)
     {
-        var problems = new List<string>();
+        List<string>? problems = null;
         foreach (var name in _required)
         {
             if (arguments is null || !arguments.ContainsKey(name))
             {
-                problems.Add($"'{name}' is required{Expecting(name)}");
+                (problems ??= []).Add($"'{name}' is required{Expecting(name)}");
             }
         }
 
-        foreach (var (name, value) in arguments ?? new Dictionary<string, JsonElement>())
+        if (arguments is null)
+        {
+            return problems;
+        }
+
+        foreach (var (name, value) in arguments)
         {
             if (_parameters.TryGetValue(name, out var parameter) && parameter.Check(value) is { } problem)
             {
-                problems.Add($"'{name}' {problem}");
+                (problems ??= []).Add($"'{name}' {problem}");
             }
         }
 

@@ -36,12 +36,7 @@ internal static class JiraTools
             throw new McpException("max_results must be between 1 and 100.");
         }
 
-        // Only an empty string asks for every issue: a null is a caller's mistake, not a query.
-        if (jql is null)
-        {
-            throw new McpException("jql is required; an empty string means every issue, newest first.");
-        }
-
+        // A null jql never gets here: the hosting layer's argument check refuses it against the schema (a string).
         TextLimit.Check("jql", jql, options.Value.Limits.MaxJqlLength, nameof(JiraLimits.MaxJqlLength));
         SqliteTracker.CurrentUser.Value = request.User?.Identity?.Name;
         return tracker.SearchAsync(jql, max_results, cancellationToken);
