@@ -18,9 +18,10 @@ public static class GatewayApp
         builder.AddMcpResourceServer();
         builder.Services.AddGatewayBackends();
         builder.Services.AddGatewayPolicy();
+        builder.Services.AddSingleton<BackendScopeDemands>();
         builder.Services.AddSingleton<GatewayRequestAuthorizer>();
         builder.Services.AddSingleton<IMcpRequestAuthorizer>(sp => sp.GetRequiredService<GatewayRequestAuthorizer>());
-        builder.Services.AddHostedService<UnmatchedToolWatcher>();
+        builder.Services.AddHostedService<PolicyGapWatcher>();
         builder.Services.AddMcpHosting(_ => { });
         builder.Services.AddOptions<McpServerOptions>().Configure<BackendRegistry, ResourceSubscriptions, BackendForwarder, GatewayRequestAuthorizer>(GatewayServer.Configure);
 

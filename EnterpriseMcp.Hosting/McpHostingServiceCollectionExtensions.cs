@@ -8,6 +8,7 @@ using EnterpriseMcp.Hosting.Telemetry;
 using EnterpriseMcp.Hosting.Tools;
 using EnterpriseMcp.Hosting.Validation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Server;
 
@@ -33,6 +34,9 @@ public static class McpHostingServiceCollectionExtensions
             server.Filters.Request.CallToolFilters.Add(ToolArgumentFilter.Create());
         });
 
+        services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(sp => new ProtocolErrorLoggerFactory(new LoggerFactory(
+            sp.GetServices<ILoggerProvider>(), sp.GetRequiredService<IOptionsMonitor<LoggerFilterOptions>>(),
+            sp.GetService<IOptions<LoggerFactoryOptions>>(), sp.GetService<IExternalScopeProvider>()))));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IMcpSessionStore, InMemoryMcpSessionStore>();
         services.TryAddSingleton<ISseEventStreamStore, InMemoryEventStreamStore>();

@@ -40,6 +40,9 @@ public sealed class AccessPolicy : IDisposable
     /// <summary>Whether some rule decides on the named target; a name no rule matches is hidden from every caller.</summary>
     public bool HasRuleFor(PolicyTargetKind kind, string name) => Volatile.Read(ref _policy).RuleFor(kind, name) is not null;
 
+    /// <summary>The rule that decides on the named target, if any.</summary>
+    internal PolicyRule? RuleFor(PolicyTargetKind kind, string name) => Volatile.Read(ref _policy).RuleFor(kind, name);
+
     /// <summary>The decision with its reasons: for refusals a client or an administrator reads.</summary>
     public PolicyDecision Decide(McpPrincipal principal, PolicyTargetKind kind, string name)
     {

@@ -25,6 +25,12 @@ internal static class DecisionReasons
         return $"Rule '{rule.Name}' requires {needed}, and the caller has none of them.{also}";
     }
 
+    public static string BackendDemands(string rule, string backend, string tool, string[] lacking) =>
+        $"Rule '{rule}' allows the tool '{tool}', but its backend '{backend}' requires {Scopes(lacking)} for it, which the caller lacks.";
+
+    public static string BackendAlsoDemands(string backend, string[] lacking) =>
+        $"Its backend '{backend}' also requires {Scopes(lacking)}.";
+
     public static string KindOf(PolicyTargetKind kind) => kind switch
     {
         PolicyTargetKind.Tool => "tool",

@@ -11,7 +11,7 @@ namespace EnterpriseMcp.Gateway.Authorization;
 /// subscribe, completions) and what its lists show. Applied when the gateway validates tokens; in development mode
 /// (no authority, loopback only) everything is allowed.
 /// </summary>
-internal sealed class GatewayRequestAuthorizer(AccessPolicy policy, IOptions<McpAuthOptions> auth) : IMcpRequestAuthorizer
+internal sealed class GatewayRequestAuthorizer(AccessPolicy policy, BackendScopeDemands demands, IOptions<McpAuthOptions> auth) : IMcpRequestAuthorizer
 {
     public IReadOnlyList<string> ScopesSupported => policy.ScopesSupported;
 
@@ -20,7 +20,12 @@ internal sealed class GatewayRequestAuthorizer(AccessPolicy policy, IOptions<Mcp
     public McpPrincipal PrincipalOf(ClaimsPrincipal? user) => McpPrincipal.From(user, auth.Value.RoleClients);
 
     /// <summary>Whether a list shows <paramref name="name"/> to <paramref name="caller"/>.</summary>
-    public bool Shows(McpPrincipal caller, PolicyTargetKind kind, string name) => !Enforced || policy.Allows(caller, kind, name);
+    public bool Shows(McpPrincipal caller, PolicyTargetKind kind, string name) =>
+        !Enforced || (policy.Allows(caller, kind, name) && demands.HeldBy(caller, kind, name));
+
+    /// <summary>The policy's decision with what the named tool's backend demands of the caller's scopes (<see cref="BackendScopeDemands"/>).</summary>
+    public PolicyDecision Decide(McpPrincipal caller, PolicyTargetKind kind, string name) =>
+        demands.Narrow(policy.Decide(caller, kind, name), caller);
 
     public McpAccessDenial? Authorize(Microsoft.AspNetCore.Http.HttpContext context, JsonRpcRequest request)
     {
@@ -29,7 +34,7 @@ internal sealed class GatewayRequestAuthorizer(AccessPolicy policy, IOptions<Mcp
             return null;
         }
 
-        var decision = policy.Decide(PrincipalOf(context.User), target.Kind, target.Name);
+        var decision = Decide(PrincipalOf(context.User), target.Kind, target.Name);
         if (decision.Allowed)
         {
             return null;

@@ -53,6 +53,12 @@ internal static partial class PolicyExplainEndpoint
 
         var principal = request.Principal ?? caller;
         var decision = policy.Decide(principal, request.Kind, request.Name);
+        if (services.GetService<BackendScopeDemands>() is { } demands)
+        {
+            // What the gateway would decide on a call: with the scopes the tool's backend demands.
+            decision = demands.Narrow(decision, principal);
+        }
+
         LogExplained(services.GetRequiredService<ILogger<AccessPolicy>>(), caller.Subject ?? "(loopback)",
             DecisionReasons.KindOf(request.Kind), request.Name, principal.Subject ?? "(none)", decision.Allowed ? "allowed" : "denied");
         await context.Response.WriteAsJsonAsync(PolicyExplanation.Of(decision, principal), PolicyExplainJson.Default.PolicyExplanation,

@@ -53,7 +53,10 @@ internal sealed partial class BackendConnection
         var response = await _http.SendAsync(post, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         try
         {
-            return await ReadAnswerAsync(response, request, features, generation, call, cancellationToken);
+            var answer = await ReadAnswerAsync(response, request, features, generation, call, cancellationToken);
+            return answer.Refused
+                ? answer with { ChallengedScopes = BackendRefusedException.ScopesOf(response.Headers.WwwAuthenticate.ToString()) }
+                : answer;
         }
         catch (AnswerTooLargeException e)
         {

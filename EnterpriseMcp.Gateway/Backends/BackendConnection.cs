@@ -58,6 +58,12 @@ internal sealed partial class BackendConnection : IAsyncDisposable
 
     public BackendOptions Options => _options;
 
+    /// <summary>
+    /// Whether a call made for a user carries that user's exchanged token, whose scopes are the user's own: then the
+    /// backend's own scope checks judge the user, and the gateway applies them first (see <c>BackendScopeDemands</c>).
+    /// </summary>
+    public bool CallsAsUser => _callsAsUser;
+
     public BackendFeatures? Features => Volatile.Read(ref _features);
 
     /// <summary>Notifications the backend sends outside any call (list changes, resource updates).</summary>
@@ -191,6 +197,11 @@ internal sealed partial class BackendConnection : IAsyncDisposable
 
     private JsonNode Unwrap(BackendAnswer answer)
     {
+        if (answer.Refused)
+        {
+            throw new BackendRefusedException(_name, answer.Status, answer.ChallengedScopes);
+        }
+
         if (answer.Result is { } result)
         {
             return result;

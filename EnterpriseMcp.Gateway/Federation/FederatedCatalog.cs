@@ -43,7 +43,7 @@ internal sealed class FederatedCatalog
             foreach (var tool in catalog.Tools)
             {
                 var exposed = ToolNaming.Expose(backend.Prefix, separator, tool.Name);
-                if (_tools.TryAdd(exposed, new(backend, tool.Name, tool)))
+                if (_tools.TryAdd(exposed, new(backend, tool.Name, tool, DeclaredScopes.Of(tool))))
                 {
                     tools.Add(Renamed(tool, exposed));
                 }
@@ -128,5 +128,5 @@ internal sealed class FederatedCatalog
     }
 }
 
-/// <summary>An exposed primitive with the backend it lives on and its name there.</summary>
-internal sealed record Routed<T>(Backend Backend, string OriginalName, T Definition);
+/// <summary>An exposed primitive with the backend it lives on, its name there, and the scopes the backend declares for it.</summary>
+internal sealed record Routed<T>(Backend Backend, string OriginalName, T Definition, IReadOnlyList<string>? DeclaredScopes = null);

@@ -20,6 +20,19 @@ internal sealed class BackendForwarder(SuspendedCalls suspended)
     public async Task<JsonNode> ForwardAsync<TParams>(RequestContext<TParams> context, Backend backend,
         JsonObject parameters, JsonElement? inputSchema, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await SendAsync(context, backend, parameters, inputSchema, cancellationToken);
+        }
+        catch (BackendRefusedException refused)
+        {
+            throw refused.For(TargetOf(context));
+        }
+    }
+
+    private async Task<JsonNode> SendAsync<TParams>(RequestContext<TParams> context, Backend backend,
+        JsonObject parameters, JsonElement? inputSchema, CancellationToken cancellationToken)
+    {
         var inbound = InboundCall.Of(context);
         if (inbound.Generation == BackendGeneration.Stateless)
         {
@@ -109,6 +122,19 @@ internal sealed class BackendForwarder(SuspendedCalls suspended)
             },
         },
         suspended.Park(call));
+
+    /// <summary>What the client asked for, by the name the gateway exposes (the typed params keep it; the JSON was renamed).</summary>
+    private static string TargetOf<TParams>(RequestContext<TParams> context) => context.Params switch
+    {
+        CallToolRequestParams call => $"tool '{call.Name}'",
+        GetPromptRequestParams prompt => $"prompt '{prompt.Name}'",
+        ReadResourceRequestParams read => $"resource '{read.Uri}'",
+        SubscribeRequestParams subscribe => $"resource '{subscribe.Uri}'",
+        UnsubscribeRequestParams unsubscribe => $"resource '{unsubscribe.Uri}'",
+        CompleteRequestParams { Ref: PromptReference prompt } => $"prompt '{prompt.Name}'",
+        CompleteRequestParams { Ref: ResourceTemplateReference template } => $"resource '{template.Uri}'",
+        _ => "request",
+    };
 
     private static string? UserKey<TParams>(RequestContext<TParams> context) =>
         context.User?.FindFirst("sub")?.Value ?? context.User?.Identity?.Name;

@@ -24,7 +24,7 @@ internal sealed class ToolCallShortcut(BackendRegistry registry) : IMcpRequestSh
         && tool.Backend.Connection.Features?.Choose(BackendGeneration.Stateless) == BackendGeneration.Stateless
         && !SuspendedCalls.IsOurs(McpMessageFields.String(request.Params, "requestState"));
 
-    public Task<JsonNode> RunAsync(JsonRpcRequest request, HttpContext context,
+    public async Task<JsonNode> RunAsync(JsonRpcRequest request, HttpContext context,
         Func<JsonRpcNotification, CancellationToken, ValueTask> notify, CancellationToken cancellationToken)
     {
         var parameters = (JsonObject)request.Params!;
@@ -42,6 +42,13 @@ internal sealed class ToolCallShortcut(BackendRegistry registry) : IMcpRequestSh
         var user = context.User.Identity?.IsAuthenticated == true ? context.User : null;
         var call = new BackendCall(BackendGeneration.Stateless, new ShortcutRelay(notify, logLevel), capabilities, logLevel,
             tool.Definition.InputSchema, user);
-        return tool.Backend.SendAsync(RequestMethods.ToolsCall, parameters, call, cancellationToken);
+        try
+        {
+            return await tool.Backend.SendAsync(RequestMethods.ToolsCall, parameters, call, cancellationToken);
+        }
+        catch (BackendRefusedException refused)
+        {
+            throw refused.For($"tool '{name}'");
+        }
     }
 }

@@ -5,7 +5,7 @@ namespace EnterpriseMcp.Hosting.Authorization;
 
 /// <summary>
 /// tools/list shows only what the caller's scopes let it call, so a client never offers its model a tool
-/// that would be refused.
+/// that would be refused; each tool shown declares the scopes it requires (<see cref="ToolScopes.MetaKey"/>).
 /// </summary>
 internal static class ScopedToolList
 {
@@ -20,8 +20,18 @@ internal static class ScopedToolList
             }
 
             var granted = ToolScopes.GrantedTo(request.User);
-            result.Tools = [.. result.Tools.Where(listed =>
-                !tools.TryGetPrimitive(listed.Name, out var tool) || !ToolScopes.Missing(tool, granted).Any())];
+            result.Tools = [.. result.Tools.Where(listed => Shows(tools, listed, granted))];
             return result;
         };
+
+    private static bool Shows(McpServerPrimitiveCollection<McpServerTool> tools, Tool listed, IReadOnlySet<string> granted)
+    {
+        if (!tools.TryGetPrimitive(listed.Name, out var tool))
+        {
+            return true;
+        }
+
+        ToolScopes.Declare(tool, listed);
+        return !ToolScopes.Missing(tool, granted).Any();
+    }
 }

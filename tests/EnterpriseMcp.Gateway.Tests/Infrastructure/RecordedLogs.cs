@@ -11,6 +11,9 @@ public sealed class RecordedLogs : ILoggerProvider
     /// <summary>Information and above.</summary>
     public ConcurrentQueue<string> Messages { get; } = new();
 
+    /// <summary>Records logged with an exception (a stack trace, in a real log), as message and exception.</summary>
+    public ConcurrentQueue<string> Exceptions { get; } = new();
+
     public ILogger CreateLogger(string categoryName) => new Recorder(this);
 
     public void Dispose()
@@ -32,6 +35,10 @@ public sealed class RecordedLogs : ILoggerProvider
 
             var message = formatter(state, exception);
             logs.Messages.Enqueue(message);
+            if (exception is not null)
+            {
+                logs.Exceptions.Enqueue($"{logLevel}: {message}\n{exception}");
+            }
             if (logLevel >= LogLevel.Warning)
             {
                 logs.Warnings.Enqueue(message);

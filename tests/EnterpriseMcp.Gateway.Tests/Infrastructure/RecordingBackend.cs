@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +36,9 @@ public sealed class RecordingBackend : IAsyncDisposable
 
     public ConcurrentBag<string> AuthorizationHeaders { get; } = [];
 
+    /// <summary>Tools whose calls it refuses as a resource server does a token without the tool's scope: 403 with an insufficient_scope challenge.</summary>
+    public ConcurrentDictionary<string, string> RefusedTools { get; } = new();
+
     public ConcurrentDictionary<string, int> RequestsByConnection { get; } = new();
 
     public static async Task<RecordingBackend> StartAsync()
@@ -64,6 +69,11 @@ public sealed class RecordingBackend : IAsyncDisposable
             }
 
             backend!.RequestsByConnection.AddOrUpdate(context.Connection.Id, 1, (_, count) => count + 1);
+            if (!backend.RefusedTools.IsEmpty && await RefusedAsync(context, backend.RefusedTools))
+            {
+                return;
+            }
+
             await next(context);
         });
         app.MapMcp("/mcp");
@@ -71,6 +81,33 @@ public sealed class RecordingBackend : IAsyncDisposable
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         backend = new RecordingBackend(app, address, tools);
         return backend;
+    }
+
+    // The refusal our tool servers give (McpAccessCheck), for a backend that does not declare the scope in its listing.
+    private static async Task<bool> RefusedAsync(HttpContext context, ConcurrentDictionary<string, string> refused)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method))
+        {
+            return false;
+        }
+
+        context.Request.EnableBuffering();
+        var body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+        context.Request.Body.Position = 0;
+        if ((string?)body?["method"] != "tools/call" || (string?)body["params"]?["name"] is not { } name || !refused.TryGetValue(name, out var scope))
+        {
+            return false;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        context.Response.Headers.WWWAuthenticate = $"Bearer error=\"insufficient_scope\", scope=\"{scope}\"";
+        await context.Response.WriteAsJsonAsync(new JsonObject
+        {
+            ["jsonrpc"] = "2.0",
+            ["id"] = body["id"]?.DeepClone(),
+            ["error"] = new JsonObject { ["code"] = -32000, ["message"] = $"Forbidden: the tool '{name}' requires the scope(s) {scope}." },
+        }, context.RequestAborted);
+        return true;
     }
 
     /// <summary>Tells the sessions listening here (the gateway's) that a resource changed.</summary>

@@ -12,7 +12,7 @@ namespace EnterpriseMcp.Gateway.Tests.Infrastructure;
 /// applies the default policy and exchanges each user's token for one per backend. Jira records the tokens it receives,
 /// and the gateway reaches it on 2025 sessions only (as it would a server that speaks nothing newer); Db on 2026-07-28.
 /// </summary>
-public sealed class SecuredPlatform : IAsyncLifetime
+public class SecuredPlatform : IAsyncLifetime
 {
     public const string GatewayClientSecret = "mcp-gateway-dev-secret";
 
@@ -55,13 +55,16 @@ public sealed class SecuredPlatform : IAsyncLifetime
         settings["Gateway:Backends:jira:ProtocolVersion"] = "2025-11-25";
         settings["Gateway:Identity:ClientId"] = "mcp-gateway";
         settings["Gateway:Identity:ClientSecret"] = GatewayClientSecret;
-        foreach (var (key, value) in DefaultPolicy)
+        foreach (var (key, value) in Policy)
         {
             settings[key] = value;
         }
 
         Gateway = await GatewayHost.StartAsync(settings, logs: GatewayLogs, url: $"http://127.0.0.1:{gatewayPort}");
     }
+
+    /// <summary>The gateway's policy: <see cref="DefaultPolicy"/> unless a platform for other tests says otherwise.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Policy => DefaultPolicy;
 
     /// <summary>The policy the gateway ships with (its appsettings.json), as settings.</summary>
     public static readonly Dictionary<string, string?> DefaultPolicy = new()

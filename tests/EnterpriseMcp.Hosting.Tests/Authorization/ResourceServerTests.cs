@@ -63,6 +63,17 @@ public sealed class ResourceServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_listed_tool_declares_the_scopes_it_requires_as_oauth2_security_schemes()
+    {
+        using var response = await SendAsync(McpRequests.Stateless("tools/list"), _issuer.Mint("lister", Resource, "notes.read notes.write"));
+        var tools = (await McpResponses.ReadAnswerAsync(response))["result"]!["tools"]!.AsArray().ToDictionary(tool => (string)tool!["name"]!);
+
+        Assert.Equal("""[{"type":"oauth2","scopes":["notes.read","notes.write"]}]""", tools["write_note"]!["_meta"]!["securitySchemes"]!.ToJsonString());
+        Assert.Equal("""[{"type":"oauth2","scopes":["notes.read"]}]""", tools["read_notes"]!["_meta"]!["securitySchemes"]!.ToJsonString());
+        Assert.Null(tools["ping"]!["_meta"]?["securitySchemes"]);
+    }
+
+    [Fact]
     public async Task A_tool_call_with_the_scope_runs_as_the_token_subject()
     {
         using var response = await SendAsync(CallReadNotes(), _issuer.Mint("alice", Resource, "notes.read"));
