@@ -1,5 +1,7 @@
+using System.Collections.Frozen;
 using System.Diagnostics;
 using System.Globalization;
+using System.Reflection;
 using EnterpriseMcp.Hosting.Protocol;
 using EnterpriseMcp.Hosting.Tools;
 using ModelContextProtocol.Protocol;
@@ -15,6 +17,16 @@ internal sealed class McpOperation
     /// <summary>The label value of a tool name no tool has: a caller's made-up names must not each become a series.</summary>
     public const string UnknownTool = "_unknown";
 
+    /// <summary>The label value of a method MCP does not define, for the same reason.</summary>
+    public const string UnknownMethod = "_unknown";
+
+    // Every request method the SDK names, so the label's values are bounded whatever a caller sends.
+    private static readonly FrozenSet<string> KnownMethods = typeof(RequestMethods)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(field => field.IsLiteral && field.FieldType == typeof(string))
+        .Select(field => (string)field.GetRawConstantValue()!)
+        .ToFrozenSet(StringComparer.Ordinal);
+
     private static readonly AsyncLocal<McpOperation?> CurrentOperation = new();
 
     private readonly long _started = Stopwatch.GetTimestamp();
@@ -27,7 +39,7 @@ internal sealed class McpOperation
         var target = McpMessageFields.Target(request);
         _tags = new TagList
         {
-            { "mcp.method.name", request.Method },
+            { "mcp.method.name", KnownMethods.Contains(request.Method) ? request.Method : UnknownMethod },
             { "mcp.protocol.version", protocolVersion },
             { "network.transport", "tcp" },
         };

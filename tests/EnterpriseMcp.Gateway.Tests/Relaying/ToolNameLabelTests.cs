@@ -28,4 +28,25 @@ public sealed class ToolNameLabelTests
         Assert.Contains("gen_ai_tool_name=\"rec__echo\"", metrics);
         Assert.Contains("gen_ai_tool_name=\"_unknown\"", metrics);
     }
+
+    [Fact]
+    public async Task Made_up_method_names_do_not_become_metric_series()
+    {
+        await using var backend = await RecordingBackend.StartAsync();
+        await using var gateway = await GatewayHost.StartAsync(TestBackends.Settings(("rec", backend.McpUrl)));
+        using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
+        var madeUp = $"made_up_{Guid.NewGuid():N}";
+
+        using var listed = await http.SendAsync(RawMcp.Request(gateway.Endpoint, "tools/list", null, token: null), Token);
+        for (var i = 0; i < 20; i++)
+        {
+            using var refused = await http.SendAsync(RawMcp.Request(gateway.Endpoint, $"{madeUp}_{i}", null, token: null), Token);
+            Assert.Contains("-32601", await refused.Content.ReadAsStringAsync(Token));
+        }
+
+        var metrics = await http.GetStringAsync("/metrics", Token);
+        Assert.DoesNotContain(madeUp, metrics);
+        Assert.Contains("mcp_method_name=\"tools/list\"", metrics);
+        Assert.Contains("mcp_method_name=\"_unknown\"", metrics);
+    }
 }
