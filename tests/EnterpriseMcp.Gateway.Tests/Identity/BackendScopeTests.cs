@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using EnterpriseMcp.Gateway.Tests.Infrastructure;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -67,6 +69,31 @@ public sealed class BackendScopeTests(BackendScopeTests.LaxPolicyPlatform platfo
         Assert.Contains("DEMO-", await created.Content.ReadAsStringAsync(Token));
     }
 
+    [Fact]
+    public async Task The_policy_explanation_names_the_backends_scope_as_the_reason()
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(platform.Gateway.BaseAddress, "/admin/policy/explain"))
+        {
+            Content = JsonContent.Create(new JsonObject
+            {
+                ["principal"] = new JsonObject { ["subject"] = "carol", ["scopes"] = new JsonArray("jira.read"), ["roles"] = new JsonArray("intern") },
+                ["tool"] = "jira__create_issue",
+            }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await platform.LoginAsync("alice"));
+
+        using var response = await http.SendAsync(request, Token);
+        var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync(Token))!;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False((bool)answer["allowed"]!);
+        Assert.Equal("jira-all", (string?)answer["rule"]!["name"]);
+        Assert.Equal(["jira.read", "jira.write"], answer["requiredScopes"]!.AsArray().Select(scope => (string)scope!));
+        Assert.Equal(["jira.write"], answer["missingScopes"]!.AsArray().Select(scope => (string)scope!));
+        Assert.Contains("its backend 'jira' requires the scope jira.write", (string?)answer["reason"]);
+    }
+
     private int Gaps(string tool) => platform.GatewayLogs.Warnings.Count(message =>
         message.Contains($"offers tool '{tool}' without", StringComparison.Ordinal));
 
@@ -75,6 +102,7 @@ public sealed class BackendScopeTests(BackendScopeTests.LaxPolicyPlatform platfo
     {
         protected override IReadOnlyDictionary<string, string?> Policy => new Dictionary<string, string?>
         {
+            ["Gateway:Policy:AdminRoles:0"] = "admin",
             ["Gateway:Policy:Rules:0:Name"] = "jira-all",
             ["Gateway:Policy:Rules:0:Tools:0"] = "jira__*",
             ["Gateway:Policy:Rules:0:Scopes:0"] = "jira.read",
