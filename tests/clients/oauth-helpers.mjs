@@ -42,11 +42,18 @@ export class TestOAuthProvider {
   }
 }
 
+/** The user's part over plain HTTP (see `httpSignIn`), for a client that takes the code from its provider: the code. */
+export function httpLogin(username, password, redirectUrl) {
+  const signIn = httpSignIn(username, password, redirectUrl);
+  return async (authorizationUrl) => codeFrom(await signIn(authorizationUrl), redirectUrl);
+}
+
 /**
  * The user's part over plain HTTP: follow the redirects to the login form, post the credentials, approve the client on
- * the consent page when the identity server shows one (a client the user has not approved before), stop at the redirect URI.
+ * the consent page when the identity server shows one (a client the user has not approved before), stop at the redirect
+ * URI without following it: the URL the browser would go to next, carrying the code.
  */
-export function httpLogin(username, password, redirectUrl) {
+export function httpSignIn(username, password, redirectUrl) {
   return async (authorizationUrl) => {
     const cookies = new Map();
     const send = async (url, init = {}) => {
@@ -81,7 +88,8 @@ export function httpLogin(username, password, redirectUrl) {
     if (!/name="username"/.test(loginPage.page)) throw new Error(`no login form at ${loginPage.url}: ${loginPage.page.slice(0, 300)}`);
     let landed = await submit(loginPage, { username, password });
     if (/name="decision"/.test(landed.page)) landed = await submit(landed, { decision: 'approve' });
-    return codeFrom(landed.url, redirectUrl);
+    if (!landed.url.href.startsWith(redirectUrl)) throw new Error(`the login ended at ${landed.url}, not at the redirect URI: ${landed.page.slice(0, 300)}`);
+    return landed.url;
   };
 }
 
