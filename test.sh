@@ -15,7 +15,9 @@
 #        - the identity server's own Node tests (EnterpriseMcp.Identity/test),
 #        - the Node tests in tests/clients (TypeScript SDK client against the servers and both gateways, /metrics;
 #          gateway-outage.test.mjs starts its own Jira server and gateway from the Release build, to kill one;
-#          oauth.test.mjs logs in through the secured gateway with the SDK's OAuth support, once in Chromium),
+#          oauth.test.mjs logs in through the secured gateway with the SDK's OAuth support, once in Chromium;
+#          mcp-remote.test.mjs runs mcp-remote, the stdio proxy with OAuth, against it and signs in through its callback;
+#          inspector-cli.test.mjs runs the MCP Inspector 2 CLI on Node 22 with a bearer token, in both protocol eras),
 #        - the MCP conformance suite for spec versions 2025-11-25 and 2026-07-28 against the fixture, and
 #          again against the fixture through its gateway,
 #   5. prints one result line per runner and, as the very last line, `N passed, N failed, N skipped`

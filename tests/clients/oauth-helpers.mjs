@@ -1,6 +1,7 @@
 // An MCP client's OAuth side for the Node tests: the TypeScript SDK's OAuthClientProvider, kept in memory, and the
 // user's part of the login (filling in the authorization server's login form) done either over plain HTTP or in Chromium.
 import http from 'node:http';
+import { auth } from '@modelcontextprotocol/sdk/client/auth.js';
 
 /** Decodes a JWT's payload (no verification: the gateway and the backends verify; tests only look). */
 export const claimsOf = (jwt) => JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
@@ -42,11 +43,18 @@ export class TestOAuthProvider {
   }
 }
 
+/** The user's part over plain HTTP (see `httpSignIn`), for a client that takes the code from its provider: the code. */
+export function httpLogin(username, password, redirectUrl) {
+  const signIn = httpSignIn(username, password, redirectUrl);
+  return async (authorizationUrl) => codeFrom(await signIn(authorizationUrl), redirectUrl);
+}
+
 /**
  * The user's part over plain HTTP: follow the redirects to the login form, post the credentials, approve the client on
- * the consent page when the identity server shows one (a client the user has not approved before), stop at the redirect URI.
+ * the consent page when the identity server shows one (a client the user has not approved before), stop at the redirect
+ * URI without following it: the URL the browser would go to next, carrying the code.
  */
-export function httpLogin(username, password, redirectUrl) {
+export function httpSignIn(username, password, redirectUrl) {
   return async (authorizationUrl) => {
     const cookies = new Map();
     const send = async (url, init = {}) => {
@@ -81,8 +89,24 @@ export function httpLogin(username, password, redirectUrl) {
     if (!/name="username"/.test(loginPage.page)) throw new Error(`no login form at ${loginPage.url}: ${loginPage.page.slice(0, 300)}`);
     let landed = await submit(loginPage, { username, password });
     if (/name="decision"/.test(landed.page)) landed = await submit(landed, { decision: 'approve' });
-    return codeFrom(landed.url, redirectUrl);
+    if (!landed.url.href.startsWith(redirectUrl)) throw new Error(`the login ended at ${landed.url}, not at the redirect URI: ${landed.page.slice(0, 300)}`);
+    return landed.url;
   };
+}
+
+/**
+ * A user's access token for an MCP server, got the way the SDK client gets one (discovery, registration, PKCE, resource
+ * indicator) with the user's part over HTTP: for a client that is given a bearer token instead of logging in itself.
+ */
+export async function accessToken(serverUrl, username, password) {
+  // Nothing listens there: the sign-in stops at the redirect and reads the code from it.
+  const redirectUrl = 'http://127.0.0.1:1/callback';
+  const provider = new TestOAuthProvider({ redirectUrl, login: httpLogin(username, password, redirectUrl) });
+  const started = await auth(provider, { serverUrl });
+  if (started !== 'REDIRECT') throw new Error(`expected to be sent to log in, got ${started}`);
+  const finished = await auth(provider, { serverUrl, authorizationCode: provider.pendingCode });
+  if (finished !== 'AUTHORIZED') throw new Error(`the code was not redeemed: ${finished}`);
+  return provider.tokens().access_token;
 }
 
 /** A loopback server standing in for the client's redirect URI: each callback's URL resolves the next `waitForCallback`. */
