@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using EnterpriseMcp.Gateway.Authorization;
+using EnterpriseMcp.Hosting.Authorization;
 using EnterpriseMcp.Hosting.Configuration;
 using Microsoft.Extensions.Options;
+using ModelContextProtocol.Protocol;
 
 namespace EnterpriseMcp.Gateway.Subscriptions;
 
@@ -15,6 +17,7 @@ internal sealed class ClientListeners(IOptions<McpHttpOptions> http, GatewayRequ
 {
     private readonly ConcurrentDictionary<ClientListener, byte> _listeners = new();
     private readonly Dictionary<string, int> _perUser = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _uriCounts = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     public int Count => _listeners.Count;
@@ -24,18 +27,39 @@ internal sealed class ClientListeners(IOptions<McpHttpOptions> http, GatewayRequ
     /// <summary>The set of URIs some listener asked for changed: the backends may need to be told.</summary>
     public event Action? SubscriptionsChanged;
 
-    /// <summary>False when the user already holds as many listens as the limit allows.</summary>
-    public bool TryAdd(ClientListener listener)
+    /// <summary>
+    /// URIs subscribed to at once on this replica, by all listeners together: each is asked of its backend in one listen,
+    /// whose request must stay well within a backend's body limit. Further URIs are left out of new acknowledgements.
+    /// </summary>
+    public const int MaxSubscribedUris = 1000;
+
+    /// <summary>
+    /// Opens a listen for what <paramref name="asked"/> grants, less the URIs beyond <see cref="MaxSubscribedUris"/>; null
+    /// when the user already holds as many listens as the limit allows.
+    /// </summary>
+    public ClientListener? TryAdd(RequestId id, string userKey, McpPrincipal caller, ListenFilter asked)
     {
+        ClientListener listener;
         lock (_gate)
         {
-            var held = _perUser.GetValueOrDefault(listener.UserKey);
+            var held = _perUser.GetValueOrDefault(userKey);
             if (held >= Limit)
             {
-                return false;
+                return null;
             }
 
-            _perUser[listener.UserKey] = held + 1;
+            var uris = new List<string>();
+            foreach (var uri in asked.ResourceSubscriptions)
+            {
+                if (_uriCounts.TryGetValue(uri, out var count) || _uriCounts.Count < MaxSubscribedUris)
+                {
+                    _uriCounts[uri] = count + 1;
+                    uris.Add(uri);
+                }
+            }
+
+            listener = new ClientListener(id, userKey, caller, asked with { ResourceSubscriptions = uris });
+            _perUser[userKey] = held + 1;
             _listeners[listener] = 0;
         }
 
@@ -44,7 +68,7 @@ internal sealed class ClientListeners(IOptions<McpHttpOptions> http, GatewayRequ
             SubscriptionsChanged?.Invoke();
         }
 
-        return true;
+        return listener;
     }
 
     public void Remove(ClientListener listener)
@@ -59,6 +83,14 @@ internal sealed class ClientListeners(IOptions<McpHttpOptions> http, GatewayRequ
             if (--_perUser[listener.UserKey] == 0)
             {
                 _perUser.Remove(listener.UserKey);
+            }
+
+            foreach (var uri in listener.Granted.ResourceSubscriptions)
+            {
+                if (--_uriCounts[uri] == 0)
+                {
+                    _uriCounts.Remove(uri);
+                }
             }
         }
 
@@ -90,12 +122,9 @@ internal sealed class ClientListeners(IOptions<McpHttpOptions> http, GatewayRequ
     /// <summary>Every URI some listener asked for: what the backends must be asked to announce.</summary>
     public HashSet<string> SubscribedUris()
     {
-        var uris = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var listener in _listeners.Keys)
+        lock (_gate)
         {
-            uris.UnionWith(listener.Granted.ResourceSubscriptions);
+            return new HashSet<string>(_uriCounts.Keys, StringComparer.Ordinal);
         }
-
-        return uris;
     }
 }

@@ -32,18 +32,18 @@ internal sealed class ListenHandler(ClientListeners listeners, BackendRegistry r
         var granted = http.Value.ResponseMode == McpResponseMode.Json
             ? ListenFilter.None // One JSON body cannot carry a stream: acknowledged with nothing, and ended.
             : Grant(ListenFilter.Read(request.JsonRpcRequest.Params), caller);
-        var listener = new ClientListener(id, UserKeyOf(caller), caller, granted);
-        if (granted.IsEmpty)
+        var listener = granted.IsEmpty ? null
+            : listeners.TryAdd(id, UserKeyOf(caller), caller, granted)
+              ?? throw new McpProtocolException(
+                  $"Too many open subscriptions/listen streams for this user (at most {listeners.Limit}, Mcp:Http:MaxSessionsPerUser); close one first.",
+                  McpErrorCode.InvalidRequest);
+        if (listener is null || listener.Granted.IsEmpty)
         {
-            await request.Server.SendMessageAsync(Acknowledgement(listener), cancellationToken);
-            return Ended(listener);
-        }
-
-        if (!listeners.TryAdd(listener))
-        {
-            throw new McpProtocolException(
-                $"Too many open subscriptions/listen streams for this user (at most {listeners.Limit}, Mcp:Http:MaxSessionsPerUser); close one first.",
-                McpErrorCode.InvalidRequest);
+            // Nothing to send, ever: acknowledged as such and ended, rather than holding a stream open for nothing.
+            var nothing = listener ?? new ClientListener(id, UserKeyOf(caller), caller, granted);
+            listeners.Remove(nothing);
+            await request.Server.SendMessageAsync(Acknowledgement(nothing), cancellationToken);
+            return Ended(nothing);
         }
 
         try
