@@ -1,7 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using EnterpriseMcp.Gateway.Backends;
-using EnterpriseMcp.Gateway.Credentials;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 
@@ -60,9 +58,9 @@ internal sealed partial class BackendListen : IAsyncDisposable
                 // Closed by the gateway, or the backend's connection was (it was removed or reconfigured).
                 break;
             }
-            catch (Exception e) when (e is HttpRequestException or IOException or JsonException or TokenRequestException or AnswerTooLargeException
-                or OperationCanceledException)
+            catch (Exception e)
             {
+                // Whatever broke it (the network, a token, an event too large, a message that is not JSON-RPC), it is reopened.
                 LogBroken(_backend.Name, e.Message);
             }
 

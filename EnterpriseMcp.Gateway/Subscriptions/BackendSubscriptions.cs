@@ -14,7 +14,7 @@ namespace EnterpriseMcp.Gateway.Subscriptions;
 /// asked for that it serves. A 2025-only backend is asked <c>resources/subscribe</c> on the gateway's session. What
 /// the backends announce reaches the listeners through <see cref="ClientListeners"/>.
 /// </summary>
-internal sealed class BackendSubscriptions(BackendRegistry registry, ClientListeners listeners, ILogger<BackendListen> logger) : BackgroundService
+internal sealed partial class BackendSubscriptions(BackendRegistry registry, ClientListeners listeners, ILogger<BackendSubscriptions> logger) : BackgroundService
 {
     // Backends connect, reconnect and leave on their own; this is how soon such a change is followed without a signal.
     private static readonly TimeSpan Pass = TimeSpan.FromSeconds(1);
@@ -32,7 +32,16 @@ internal sealed class BackendSubscriptions(BackendRegistry registry, ClientListe
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                await ApplyAsync(stoppingToken);
+                try
+                {
+                    await ApplyAsync(stoppingToken);
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // One pass failing must not end the service (and with it the host): the next pass tries again.
+                    LogPassFailed(e);
+                }
+
                 await _changed.WaitAsync(Pass, stoppingToken);
             }
         }
@@ -230,4 +239,7 @@ internal sealed class BackendSubscriptions(BackendRegistry registry, ClientListe
 
     private static bool Offers(BackendFeatures features, string capability, string feature) =>
         features.Capabilities?[capability]?[feature] is JsonValue value && value.TryGetValue<bool>(out var offered) && offered;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscribing at the backends for the gateway's listeners failed; tried again in a moment.")]
+    private partial void LogPassFailed(Exception error);
 }

@@ -2,9 +2,7 @@ using System.Text.Json.Nodes;
 using EnterpriseMcp.Gateway.Authorization;
 using EnterpriseMcp.Gateway.Backends;
 using EnterpriseMcp.Hosting.Authorization;
-using EnterpriseMcp.Hosting.Configuration;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -17,7 +15,7 @@ namespace EnterpriseMcp.Gateway.Subscriptions;
 /// gateway stops (then it answers the request, the spec's graceful end).
 /// </summary>
 internal sealed class ListenHandler(ClientListeners listeners, BackendRegistry registry, GatewayRequestAuthorizer access,
-    IOptions<McpHttpOptions> http, IHostApplicationLifetime lifetime)
+    IHostApplicationLifetime lifetime)
 {
     /// <summary>URIs one listen may subscribe to; further ones are left out of the acknowledgement.</summary>
     public const int MaxResourceSubscriptions = 100;
@@ -29,9 +27,7 @@ internal sealed class ListenHandler(ClientListeners listeners, BackendRegistry r
     {
         var id = request.JsonRpcRequest.Id;
         var caller = access.PrincipalOf(request.User);
-        var granted = http.Value.ResponseMode == McpResponseMode.Json
-            ? ListenFilter.None // One JSON body cannot carry a stream: acknowledged with nothing, and ended.
-            : Grant(ListenFilter.Read(request.JsonRpcRequest.Params), caller);
+        var granted = Grant(ListenFilter.Read(request.JsonRpcRequest.Params), caller);
         var listener = granted.IsEmpty ? null
             : listeners.TryAdd(id, UserKeyOf(caller), caller, granted)
               ?? throw new McpProtocolException(

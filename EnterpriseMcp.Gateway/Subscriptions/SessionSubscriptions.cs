@@ -24,6 +24,12 @@ internal sealed class SessionSubscriptions(Backend backend)
             _session = features;
         }
 
+        if (!backend.IsAvailable)
+        {
+            // Asked on a later pass, once it answers again.
+            return;
+        }
+
         foreach (var uri in _subscribed.Except(wanted).ToList())
         {
             _subscribed.Remove(uri);
@@ -40,11 +46,14 @@ internal sealed class SessionSubscriptions(Backend backend)
 
     private async Task SendQuietlyAsync(string method, string uri, CancellationToken cancellationToken)
     {
+        // A backend that hangs must not hold up the other backends' subscriptions for a whole call's Timeout.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(backend.Options.ListTimeout);
         try
         {
-            await backend.SendAsync(method, new JsonObject { ["uri"] = uri }, SessionCall, cancellationToken);
+            await backend.SendAsync(method, new JsonObject { ["uri"] = uri }, SessionCall, deadline.Token);
         }
-        catch (McpException)
+        catch (Exception e) when (e is McpException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             // Refused or unreachable: its listeners hear nothing of that URI; the backend's circuit has counted an outage.
         }

@@ -1,4 +1,6 @@
+using EnterpriseMcp.Hosting.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using ModelContextProtocol.Server;
 
 namespace EnterpriseMcp.Gateway.Subscriptions;
@@ -12,8 +14,15 @@ internal static class SubscriptionsServiceCollectionExtensions
         services.TryAddSingleton<ListenHandler>();
         services.AddHostedService<BackendSubscriptions>();
         // Setting the handler is also what lets server/discover advertise the listChanged flags: the SDK drops them from a
-        // stateless server's capabilities unless a handler owns the listen stream that carries them.
-        services.AddOptions<McpServerOptions>().Configure<ListenHandler>((server, listen) => server.Handlers.SubscriptionsListenHandler = listen.HandleAsync);
+        // stateless server's capabilities unless a handler owns the listen stream that carries them. Answers written as one
+        // JSON body cannot carry a stream, so then the SDK's own handler stays (it acknowledges nothing) and so do its flags.
+        services.AddOptions<McpServerOptions>().Configure<ListenHandler, IOptions<McpHttpOptions>>((server, listen, http) =>
+        {
+            if (http.Value.ResponseMode == McpResponseMode.Sse)
+            {
+                server.Handlers.SubscriptionsListenHandler = listen.HandleAsync;
+            }
+        });
         return services;
     }
 }
