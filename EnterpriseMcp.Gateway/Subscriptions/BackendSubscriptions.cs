@@ -210,33 +210,6 @@ internal sealed partial class BackendSubscriptions(BackendRegistry registry, Cli
         _relistings.GetOrAdd(backend, static (owner, registry) => new Relisting(() => registry.RefreshAsync(owner, probe: false, CancellationToken.None)),
             registry).Request();
 
-    /// <summary>
-    /// Lists a backend again, one listing at a time: announcements that arrive during a listing make one more listing, not
-    /// one each, so a backend that announces faster than it can be listed gets no more listings than that.
-    /// </summary>
-    private sealed class Relisting(Func<Task> list)
-    {
-        private int _requests;
-
-        public void Request()
-        {
-            if (Interlocked.Increment(ref _requests) == 1)
-            {
-                _ = RunAsync();
-            }
-        }
-
-        private async Task RunAsync()
-        {
-            do
-            {
-                Volatile.Write(ref _requests, 1);
-                await list();
-            }
-            while (Interlocked.CompareExchange(ref _requests, 0, 1) != 1);
-        }
-    }
-
     private static bool Offers(BackendFeatures features, string capability, string feature) =>
         features.Capabilities?[capability]?[feature] is JsonValue value && value.TryGetValue<bool>(out var offered) && offered;
 
