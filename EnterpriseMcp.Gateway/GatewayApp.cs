@@ -3,6 +3,7 @@ using EnterpriseMcp.Gateway.Backends;
 using EnterpriseMcp.Hosting.Authorization;
 using EnterpriseMcp.Gateway.Relaying;
 using EnterpriseMcp.Gateway.Routing;
+using EnterpriseMcp.Gateway.Subscriptions;
 using ModelContextProtocol.Server;
 
 namespace EnterpriseMcp.Gateway;
@@ -23,6 +24,7 @@ public static class GatewayApp
         builder.Services.AddSingleton<IMcpRequestAuthorizer>(sp => sp.GetRequiredService<GatewayRequestAuthorizer>());
         builder.Services.AddHostedService<PolicyGapWatcher>();
         builder.Services.AddMcpHosting(_ => { });
+        builder.Services.AddGatewaySubscriptions();
         builder.Services.AddOptions<McpServerOptions>().Configure<BackendRegistry, ResourceSubscriptions, BackendForwarder, GatewayRequestAuthorizer>(GatewayServer.Configure);
 
         var app = builder.Build();

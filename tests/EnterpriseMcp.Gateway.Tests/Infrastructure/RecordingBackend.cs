@@ -18,14 +18,20 @@ public sealed class RecordingBackend : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private RecordingBackend(WebApplication app, Uri baseAddress, McpServerPrimitiveCollection<McpServerTool> tools)
+    private RecordingBackend(WebApplication app, Uri baseAddress, McpServerPrimitiveCollection<McpServerTool> tools, BackendListens listens)
     {
         _app = app;
         BaseAddress = baseAddress;
         Tools = tools;
+        Listens = listens;
     }
 
     public const string StatusUri = "rec://status";
+
+    public const string NotesUri = "rec://notes";
+
+    /// <summary>The 2026-07-28 <c>subscriptions/listen</c> streams held open here (the gateway's).</summary>
+    public BackendListens Listens { get; }
 
     public Uri BaseAddress { get; }
 
@@ -47,6 +53,8 @@ public sealed class RecordingBackend : IAsyncDisposable
         {
             McpServerTool.Create((string text) => text, new() { Name = "echo", Description = "Returns its text." }),
         };
+        var listens = new BackendListens();
+        tools.Changed += (_, _) => _ = listens.ToolsChangedAsync();
         var builder = WebApplication.CreateBuilder(["--urls", "http://127.0.0.1:0"]);
         builder.Logging.ClearProviders();
         builder.Services.AddMcpHosting(server =>
@@ -57,7 +65,9 @@ public sealed class RecordingBackend : IAsyncDisposable
             server.ResourceCollection =
             [
                 McpServerResource.Create(() => "all good", new() { UriTemplate = StatusUri, Name = "status", MimeType = "text/plain" }),
+                McpServerResource.Create(() => "nothing yet", new() { UriTemplate = NotesUri, Name = "notes", MimeType = "text/plain" }),
             ];
+            server.Handlers.SubscriptionsListenHandler = listens.HandleAsync;
         });
         var app = builder.Build();
         RecordingBackend? backend = null;
@@ -79,7 +89,7 @@ public sealed class RecordingBackend : IAsyncDisposable
         app.MapMcp("/mcp");
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        backend = new RecordingBackend(app, address, tools);
+        backend = new RecordingBackend(app, address, tools, listens);
         return backend;
     }
 
@@ -110,10 +120,13 @@ public sealed class RecordingBackend : IAsyncDisposable
         return true;
     }
 
-    /// <summary>Tells the sessions listening here (the gateway's) that a resource changed.</summary>
-    public Task<int> AnnounceUpdateAsync(string uri) =>
-        _app.Services.GetRequiredService<EnterpriseMcp.Hosting.Sessions.McpSessionNotifier>().NotifyListeningSessionsAsync(
+    /// <summary>Tells the sessions listening here (the gateway's) that a resource changed, and the listens that asked for it.</summary>
+    public async Task<int> AnnounceUpdateAsync(string uri)
+    {
+        await Listens.UpdatedAsync(uri);
+        return await _app.Services.GetRequiredService<EnterpriseMcp.Hosting.Sessions.McpSessionNotifier>().NotifyListeningSessionsAsync(
             "notifications/resources/updated", new System.Text.Json.Nodes.JsonObject { ["uri"] = uri });
+    }
 
     public async ValueTask DisposeAsync()
     {
