@@ -1,4 +1,5 @@
 using EnterpriseMcp.Gateway.Backends;
+using EnterpriseMcp.Gateway.Federation;
 using EnterpriseMcp.Hosting.Authorization;
 
 namespace EnterpriseMcp.Gateway.Authorization;
@@ -9,11 +10,19 @@ namespace EnterpriseMcp.Gateway.Authorization;
 /// neither lists nor forwards a call the backend would refuse: the caller gets the gateway's 403 with a step-up
 /// challenge for the exposed name instead of the backend's refusal.
 /// </summary>
-internal sealed class BackendScopeDemands(BackendRegistry registry)
+internal sealed class BackendScopeDemands(Func<FederatedCatalog> catalog)
 {
+    public BackendScopeDemands(BackendRegistry registry)
+        : this(() => registry.Catalog)
+    {
+    }
+
+    /// <summary>No backend demands anything: for a policy used without backends.</summary>
+    public static BackendScopeDemands None { get; } = new(() => FederatedCatalog.Empty);
+
     public IReadOnlyList<string> Of(PolicyTargetKind kind, string name, out string backend)
     {
-        if (kind == PolicyTargetKind.Tool && registry.Catalog.TryFindTool(name, out var tool) && tool.Backend.Connection.CallsAsUser
+        if (kind == PolicyTargetKind.Tool && catalog().TryFindTool(name, out var tool) && tool.Backend.Connection.CallsAsUser
             && tool.DeclaredScopes is { Count: > 0 } declared)
         {
             backend = tool.Backend.Name;

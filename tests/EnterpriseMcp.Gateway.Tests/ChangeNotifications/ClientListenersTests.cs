@@ -19,7 +19,7 @@ public sealed class ClientListenersTests
             Rules = [new PolicyRuleOptions { Name = "status", Resources = ["rec://status"], Scopes = ["rec.read"] }],
         };
         using var policy = new AccessPolicy(new TestOptionsMonitor<PolicyOptions>(rules));
-        var access = new GatewayRequestAuthorizer(policy,
+        var access = new GatewayRequestAuthorizer(policy, BackendScopeDemands.None,
             Options.Create(new McpAuthOptions { Authority = "http://127.0.0.1:9/", Resource = "http://127.0.0.1:9/mcp" }));
         var listeners = new ClientListeners(Options.Create(new McpHttpOptions()), access);
         // Both were granted the URI (the outsider as if the policy changed since): the policy is asked again at each update.
@@ -38,7 +38,7 @@ public sealed class ClientListenersTests
     public void Uris_beyond_the_replicas_bound_are_left_out_and_a_closed_listen_makes_room()
     {
         var listeners = new ClientListeners(Options.Create(new McpHttpOptions()),
-            new GatewayRequestAuthorizer(new AccessPolicy(new TestOptionsMonitor<PolicyOptions>(new())), Options.Create(new McpAuthOptions())));
+            new GatewayRequestAuthorizer(new AccessPolicy(new TestOptionsMonitor<PolicyOptions>(new())), BackendScopeDemands.None, Options.Create(new McpAuthOptions())));
         var many = new ListenFilter(false, false, false, [.. Enumerable.Range(0, ClientListeners.MaxSubscribedUris).Select(i => $"rec://item/{i}")]);
         var first = listeners.TryAdd(new RequestId(1), "", McpPrincipal.Anonymous, many)!;
 
