@@ -51,13 +51,13 @@ internal sealed class BackendScopeDemands(Func<FederatedCatalog> catalog)
     /// <summary>The policy's decision, narrowed by what the backend demands: a denial that more scopes would fix names them all.</summary>
     public PolicyDecision Narrow(PolicyDecision decision, McpPrincipal caller)
     {
-        var demanded = Of(decision.Kind, decision.Name, out var backend);
-        var lacking = demanded.Where(scope => !caller.Scopes.Contains(scope)).ToArray();
-        if (decision.RuleIndex is null || lacking.Length == 0)
+        if (decision.RuleIndex is null || HeldBy(caller, decision.Kind, decision.Name))
         {
             return decision;
         }
 
+        var demanded = Of(decision.Kind, decision.Name, out var backend);
+        var lacking = demanded.Where(scope => !caller.Scopes.Contains(scope)).ToArray();
         string[] required = [.. decision.RequiredScopes.Union(demanded, StringComparer.Ordinal)];
         return decision with
         {
