@@ -57,7 +57,8 @@ internal sealed class McpOperation
                 _activity.SetTag(tag.Key, tag.Value);
             }
 
-            // A span is one event, not a series: it keeps the name the caller tried.
+            // A span is one event, not a series: it keeps the method and the name the caller tried.
+            _activity.SetTag("mcp.method.name", request.Method);
 
             _activity.SetTag("jsonrpc.request.id", request.Id.ToString());
             _activity.SetTag("mcp.session.id", sessionId);
