@@ -77,7 +77,7 @@ internal sealed partial class BackendConnection
             if (mediaType == "application/json")
             {
                 var body = await BoundedBody.ReadAsync(response.Content, _options.MaxAnswerBytes, cancellationToken);
-                return Answer(response.StatusCode, JsonSerializer.Deserialize<JsonRpcMessage>(body.Span, McpJsonUtilities.DefaultOptions), request.Id, sessionId);
+                return Answer(response.StatusCode, JsonSerializer.Deserialize<JsonRpcMessage>(body.Span, McpJsonUtilities.ProtocolOptions), request.Id, sessionId);
             }
 
             if (mediaType != "text/event-stream")
@@ -108,7 +108,7 @@ internal sealed partial class BackendConnection
                         continue;
                     }
 
-                    var message = JsonSerializer.Deserialize<JsonRpcMessage>(sse.Data.Span, McpJsonUtilities.DefaultOptions);
+                    var message = JsonSerializer.Deserialize<JsonRpcMessage>(sse.Data.Span, McpJsonUtilities.ProtocolOptions);
                     if (Answer(response.StatusCode, message, request.Id, sessionId) is { Answered: true } answer)
                     {
                         return answer;

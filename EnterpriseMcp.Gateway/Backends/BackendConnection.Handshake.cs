@@ -113,7 +113,7 @@ internal sealed partial class BackendConnection
                     var stream = await response.Content.ReadAsStreamAsync(_closing.Token);
                     await foreach (var sse in SseEventReader.ReadAsync(stream, _options.MaxAnswerBytes, _closing.Token))
                     {
-                        if (sse.Data.Length > 0 && JsonSerializer.Deserialize<JsonRpcMessage>(sse.Data.Span, McpJsonUtilities.DefaultOptions)
+                        if (sse.Data.Length > 0 && JsonSerializer.Deserialize<JsonRpcMessage>(sse.Data.Span, McpJsonUtilities.ProtocolOptions)
                             is JsonRpcNotification notification && Announced is { } announced)
                         {
                             await announced(this, notification);

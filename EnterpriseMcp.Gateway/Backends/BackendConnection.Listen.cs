@@ -40,7 +40,7 @@ internal sealed partial class BackendConnection
                 continue;
             }
 
-            switch (JsonSerializer.Deserialize<JsonRpcMessage>(sse.Data.Span, McpJsonUtilities.DefaultOptions))
+            switch (JsonSerializer.Deserialize<JsonRpcMessage>(sse.Data.Span, McpJsonUtilities.ProtocolOptions))
             {
                 case JsonRpcNotification notification:
                     await heard(notification);

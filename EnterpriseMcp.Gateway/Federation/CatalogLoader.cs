@@ -41,7 +41,7 @@ internal static class CatalogLoader
         for (var page = 0; page < MaxPages; page++)
         {
             var parameters = cursor is null ? null : new JsonObject { ["cursor"] = cursor };
-            var result = (await backend.SendAsync(method, parameters, ListCall, cancellationToken, probe)).Deserialize<TResult>(McpJsonUtilities.DefaultOptions)
+            var result = (await backend.SendAsync(method, parameters, ListCall, cancellationToken, probe)).Deserialize<TResult>(McpJsonUtilities.ProtocolOptions)
                 ?? throw new JsonException($"Backend '{backend.Name}' answered {method} with null.");
             all.AddRange(items(result));
             timeToLive ??= (result as ICacheableResult)?.TimeToLive;

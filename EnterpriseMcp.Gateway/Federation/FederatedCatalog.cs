@@ -124,7 +124,7 @@ internal sealed class FederatedCatalog
     {
         var node = (JsonObject)JsonSerializer.SerializeToNode(primitive, McpJsonUtilities.DefaultOptions)!;
         node["name"] = exposedName;
-        return node.Deserialize<T>(McpJsonUtilities.DefaultOptions)!;
+        return node.Deserialize<T>(McpJsonUtilities.ProtocolOptions)!;
     }
 }
 

@@ -57,7 +57,7 @@ internal sealed class BackendForwarder(SuspendedCalls suspended)
         var result = await backend.SendAsync(method, parameters, call, cancellationToken);
         for (var round = 0; IsInputRequired(result); round++)
         {
-            var asked = result.Deserialize<InputRequiredResult>(McpJsonUtilities.DefaultOptions)
+            var asked = result.Deserialize<InputRequiredResult>(McpJsonUtilities.ProtocolOptions)
                 ?? throw new McpProtocolException($"Backend '{backend.Name}' sent an unreadable input-required result.", McpErrorCode.InternalError);
             if (inbound.Generation == BackendGeneration.Stateless)
             {

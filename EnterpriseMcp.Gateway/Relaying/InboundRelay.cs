@@ -73,7 +73,7 @@ internal sealed class InboundRelay(InboundCall inbound) : IBackendCallRelay
             return false;
         }
 
-        var level = notification.Params?["level"]?.Deserialize<LoggingLevel>(McpJsonUtilities.DefaultOptions);
+        var level = notification.Params?["level"]?.Deserialize<LoggingLevel>(McpJsonUtilities.ProtocolOptions);
         return level is null || level >= least;
     }
 }

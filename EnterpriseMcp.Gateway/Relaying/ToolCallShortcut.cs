@@ -37,8 +37,8 @@ internal sealed class ToolCallShortcut(BackendRegistry registry) : IMcpRequestSh
 
         parameters["name"] = tool.OriginalName;
         var meta = parameters["_meta"] as JsonObject;
-        var logLevel = meta?[MetaKeys.LogLevel]?.Deserialize<LoggingLevel?>(McpJsonUtilities.DefaultOptions);
-        var capabilities = meta?[MetaKeys.ClientCapabilities]?.Deserialize<ClientCapabilities>(McpJsonUtilities.DefaultOptions);
+        var logLevel = meta?[MetaKeys.LogLevel]?.Deserialize<LoggingLevel?>(McpJsonUtilities.ProtocolOptions);
+        var capabilities = meta?[MetaKeys.ClientCapabilities]?.Deserialize<ClientCapabilities>(McpJsonUtilities.ProtocolOptions);
         var user = context.User.Identity?.IsAuthenticated == true ? context.User : null;
         var call = new BackendCall(BackendGeneration.Stateless, new ShortcutRelay(notify, logLevel), capabilities, logLevel,
             tool.Definition.InputSchema, user);

@@ -104,5 +104,5 @@ internal static class CallHandlers
     }
 
     private static T Read<T>(JsonNode result, Backend backend) =>
-        result.Deserialize<T>(McpJsonUtilities.DefaultOptions) ?? throw new McpProtocolException($"Backend '{backend.Name}' answered with an empty result.", McpErrorCode.InternalError);
+        result.Deserialize<T>(McpJsonUtilities.ProtocolOptions) ?? throw new McpProtocolException($"Backend '{backend.Name}' answered with an empty result.", McpErrorCode.InternalError);
 }

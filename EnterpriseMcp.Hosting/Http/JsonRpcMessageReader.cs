@@ -18,10 +18,10 @@ namespace EnterpriseMcp.Hosting.Http;
 internal static class JsonRpcMessageReader
 {
     private static readonly JsonTypeInfo<JsonRpcMessage> MessageTypeInfo =
-        (JsonTypeInfo<JsonRpcMessage>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonRpcMessage));
+        (JsonTypeInfo<JsonRpcMessage>)McpJsonUtilities.ProtocolOptions.GetTypeInfo(typeof(JsonRpcMessage));
 
     // The depth the SDK's serializer reads to (0 means System.Text.Json's default of 64).
-    private static readonly int MaxDepth = McpJsonUtilities.DefaultOptions.MaxDepth is > 0 and var depth ? depth : 64;
+    private static readonly int MaxDepth = McpJsonUtilities.ProtocolOptions.MaxDepth is > 0 and var depth ? depth : 64;
 
     public static async ValueTask<(JsonRpcMessage? Message, McpRequestRejection? Rejection)> ReadAsync(
         HttpContext context, long maxBytes)

@@ -21,7 +21,7 @@ internal sealed partial class McpShortcutPost(
     IEnumerable<IMcpRequestShortcut> shortcuts, McpServerFactory servers, IMcpToolDirectory tools, ILogger<McpShortcutPost> logger)
 {
     private static readonly JsonTypeInfo<JsonRpcMessage> MessageType =
-        (JsonTypeInfo<JsonRpcMessage>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonRpcMessage));
+        (JsonTypeInfo<JsonRpcMessage>)McpJsonUtilities.ProtocolOptions.GetTypeInfo(typeof(JsonRpcMessage));
 
     private static readonly byte[] EventStart = "event: message\ndata: "u8.ToArray();
     private static readonly byte[] EventEnd = "\n\n"u8.ToArray();

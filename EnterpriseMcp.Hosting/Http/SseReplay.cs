@@ -12,7 +12,7 @@ namespace EnterpriseMcp.Hosting.Http;
 internal static class SseReplay
 {
     private static readonly JsonTypeInfo<JsonRpcMessage> MessageTypeInfo =
-        (JsonTypeInfo<JsonRpcMessage>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonRpcMessage));
+        (JsonTypeInfo<JsonRpcMessage>)McpJsonUtilities.ProtocolOptions.GetTypeInfo(typeof(JsonRpcMessage));
 
     public static async Task CopyAsync(ISseEventStreamReader reader, Stream destination, CancellationToken cancellationToken)
     {

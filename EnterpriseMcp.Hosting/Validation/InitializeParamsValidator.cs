@@ -16,7 +16,7 @@ namespace EnterpriseMcp.Hosting.Validation;
 internal static class InitializeParamsValidator
 {
     private static readonly JsonTypeInfo<InitializeRequestParams> ParamsTypeInfo =
-        (JsonTypeInfo<InitializeRequestParams>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(InitializeRequestParams));
+        (JsonTypeInfo<InitializeRequestParams>)McpJsonUtilities.ProtocolOptions.GetTypeInfo(typeof(InitializeRequestParams));
 
     public static McpRequestRejection? Validate(JsonRpcMessage message)
     {

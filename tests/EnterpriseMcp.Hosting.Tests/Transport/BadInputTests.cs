@@ -82,6 +82,9 @@ public sealed class BadInputTests
     [InlineData("[]")]
     [InlineData("""[{"jsonrpc":"2.0","id":1,"method":"ping"}]""")]
     [InlineData("""{"jsonrpc":"1.0","id":1,"method":"ping"}""")]
+    // Member names are the spec's, matched case-sensitively as the SDK reads protocol messages: "Method" is no method.
+    [InlineData("""{"jsonrpc":"2.0","id":1,"Method":"ping"}""")]
+    [InlineData("""{"JSONRPC":"2.0","ID":1,"METHOD":"ping"}""")]
     public async Task JsonThatIsNotOneJsonRpcMessage_Gets400InvalidRequest(string json)
     {
         await using var server = await McpTestServer.StartAsync();

@@ -36,6 +36,20 @@ public sealed class MalformedRequestTests
         Assert.Equal(0, server.Services.GetRequiredService<McpSessionManager>().LiveCount);
     }
 
+    [Fact]
+    public async Task InitializeWithItsParamsInAnotherCase_Gets400InvalidParams_AsTheSdkReadsThemCaseSensitively()
+    {
+        await using var server = await McpTestServer.StartAsync();
+        const string body = """
+            {"jsonrpc":"2.0","id":4,"method":"initialize","params":{"ProtocolVersion":"2025-11-25","Capabilities":{},"ClientInfo":{"name":"c","version":"1"}}}
+            """;
+
+        using var response = await server.Client.SendAsync(MalformedMcpRequests.Post(body, McpRequests.Previous, null), Cancellation);
+
+        await JsonRpcErrorAssert.IsErrorAsync(response, HttpStatusCode.BadRequest, -32602);
+        Assert.False(response.Headers.Contains("Mcp-Session-Id"));
+    }
+
     [Theory]
     [InlineData("\"text\"", McpRequests.Previous)]
     [InlineData("42", McpRequests.Previous)]
