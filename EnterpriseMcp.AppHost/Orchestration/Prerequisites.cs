@@ -4,7 +4,7 @@ namespace EnterpriseMcp.AppHost.Orchestration;
 
 /// <summary>
 /// What must be on the machine before anything starts, each checked up front so that a missing one is named with what
-/// to do, rather than found by a resource that fails half-way: the services' builds, Node.js 20+ (the identity server)
+/// to do, rather than found by a resource that fails half-way: the services' builds, Node.js 22+ (the identity server)
 /// and its npm packages (installed with <c>npm ci</c> when missing), and PostgreSQL when asked for.
 /// </summary>
 public static class Prerequisites
@@ -22,17 +22,17 @@ public static class Prerequisites
         }
     }
 
-    /// <summary>The <c>node</c> on the PATH, if it is 20 or later.</summary>
+    /// <summary>The <c>node</c> on the PATH, if it is 22 or later: Node 20 is past its end of life, and oidc-provider wants 22.</summary>
     public static async Task<string> NodeAsync(CancellationToken cancellationToken)
     {
-        const string install = "Install Node.js 20 or later (Debian: apt-get install nodejs npm) and run again.";
+        const string install = "Install Node.js 22 or later (Debian 12's own nodejs is older: use the Node.js project's packages, or nvm) and run again.";
         var node = OnPath("node")
             ?? throw new PrerequisiteException("Node.js is not on the PATH; the identity server (EnterpriseMcp.Identity) runs on it.", install);
         var (code, output) = await RunAsync(node, ["--version"], null, cancellationToken);
         var major = code == 0 && output.TrimStart('v').Split('.')[0] is var text && int.TryParse(text, out var number) ? number : 0;
-        if (major < 20)
+        if (major < 22)
         {
-            throw new PrerequisiteException($"{node} is Node.js {output.Trim()}; the identity server needs 20 or later.", install);
+            throw new PrerequisiteException($"{node} is Node.js {output.Trim()}; the identity server needs 22 or later.", install);
         }
 
         return node;

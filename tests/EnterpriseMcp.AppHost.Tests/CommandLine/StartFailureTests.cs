@@ -34,7 +34,27 @@ public sealed class StartFailureTests
 
         Assert.Equal(2, code);
         Assert.Contains("Node.js is not on the PATH", errors);
-        Assert.Contains("apt-get install nodejs", errors);
+        Assert.Contains("Install Node.js 22 or later", errors);
+    }
+
+    [Fact]
+    public async Task A_Node_older_than_22_is_refused_naming_its_version()
+    {
+        // A stand-in for the machine's Node 20: it answers --version and nothing else.
+        var bin = Directory.CreateTempSubdirectory("apphost-node20-").FullName;
+        var node = Path.Combine(bin, "node");
+        await File.WriteAllTextAsync(node, "#!/bin/sh\necho v20.20.2\n", TestContext.Current.CancellationToken);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(node, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        }
+
+        var (code, _, errors) = await AppHostProcess.RunAsync(["--free-ports", "--data", Path.GetTempPath()],
+            new Dictionary<string, string> { ["PATH"] = bin });
+
+        Assert.Equal(2, code);
+        Assert.Contains("is Node.js v20.20.2; the identity server needs 22 or later", errors);
+        Assert.Contains("Install Node.js 22 or later", errors);
     }
 
     [Fact]
