@@ -46,10 +46,12 @@ internal sealed partial class PolicyGapWatcher(BackendRegistry registry, AccessP
 
     private void Report()
     {
+        // One catalog for the whole pass: a swap half-way would name a tool's backend from another catalog.
+        var catalog = registry.Catalog;
         var gaps = new List<(string Key, Action Log)>();
-        foreach (var tool in registry.Catalog.Tools)
+        foreach (var tool in catalog.Tools)
         {
-            var backend = registry.Catalog.TryFindTool(tool.Name, out var routed) ? routed.Backend.Name : "?";
+            var backend = catalog.TryFindTool(tool.Name, out var routed) ? routed.Backend.Name : "?";
             if (policy.RuleFor(PolicyTargetKind.Tool, tool.Name) is not { } rule)
             {
                 gaps.Add(($"unmatched\n{tool.Name}", () => LogUnmatched(tool.Name, backend, PolicyOptions.SectionName)));
