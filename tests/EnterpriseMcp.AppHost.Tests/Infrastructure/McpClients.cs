@@ -2,8 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Web;
-using EnterpriseMcp.AppHost.Login;
-using EnterpriseMcp.AppHost.Orchestration;
+using EnterpriseMcp.Login;
 using ModelContextProtocol.Authentication;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
@@ -19,7 +18,7 @@ public static class McpClients
     /// The SDK client with its own OAuth support and nothing but the gateway's URL: it discovers the identity server,
     /// registers, and runs authorization code + PKCE with <c>resource</c>; the user signs in on the login page.
     /// </summary>
-    public static Task<McpClient> LoggingInAsync(EnterpriseMcpSystem system, string user) =>
+    public static Task<McpClient> LoggingInAsync(AspireSystem system, string user) =>
         McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions
         {
             Endpoint = new Uri(system.GatewayUrl),
@@ -37,7 +36,7 @@ public static class McpClients
             },
         }), cancellationToken: TestContext.Current.CancellationToken);
 
-    public static Task<McpClient> WithTokenAsync(EnterpriseMcpSystem system, string token) =>
+    public static Task<McpClient> WithTokenAsync(AspireSystem system, string token) =>
         McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions
         {
             Endpoint = new Uri(system.GatewayUrl),

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using EnterpriseMcp.AppHost.Login;
+using EnterpriseMcp.Login;
 using EnterpriseMcp.Gateway.Tests.Infrastructure;
 using ModelContextProtocol.Client;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using System.Text;
-using EnterpriseMcp.AppHost.Login;
+using EnterpriseMcp.Login;
 using EnterpriseMcp.Gateway.Tests.Infrastructure;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;

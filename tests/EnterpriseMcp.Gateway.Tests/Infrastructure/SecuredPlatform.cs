@@ -1,4 +1,4 @@
-using EnterpriseMcp.AppHost.Login;
+using EnterpriseMcp.Login;
 using EnterpriseMcp.Tools.Db;
 using EnterpriseMcp.Tools.Jira;
 using Microsoft.AspNetCore.Hosting;

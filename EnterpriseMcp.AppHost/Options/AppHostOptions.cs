@@ -1,0 +1,63 @@
+namespace EnterpriseMcp.AppHost.Options;
+
+/// <summary>
+/// The AppHost's own options, taken off the command line before Aspire reads the rest (its own switches such as
+/// <c>--publisher manifest --output-path DIR</c>, and configuration such as <c>--Parameters:gateway-client-secret=...</c>).
+/// </summary>
+public sealed record AppHostOptions(bool Postgres, string? DataFolder, ResourcePorts Ports, string[] AspireArguments)
+{
+    public const string Usage = """
+        usage: dotnet run --project EnterpriseMcp.AppHost [-- OPTIONS]
+               dotnet run --project EnterpriseMcp.AppHost -- token USER [--scope "S ..."] [--gateway URL]
+          --postgres              the Db tool server on PostgreSQL (Debian's postgresql) instead of its embedded SQLite
+          --data DIR              where keys, databases and the PostgreSQL cluster live (default EnterpriseMcp.AppHost/.data)
+          --free-ports            every resource on a free port (a second system beside a running one; tests)
+          --identity-port N, --gateway-port N, --db-port N, --jira-port N, --postgres-port N
+                                  one resource's port (defaults 5100, 5200, 5201, 5202, 5210)
+          --publisher manifest --output-path DIR   writes the deployment manifest instead of running
+        """;
+
+    public static AppHostOptions Parse(string[] args)
+    {
+        var postgres = false;
+        var freePorts = false;
+        string? data = null;
+        var chosen = new Dictionary<string, int>();
+        var rest = new List<string>();
+        for (var index = 0; index < args.Length; index++)
+        {
+            switch (args[index])
+            {
+                case "--postgres":
+                    postgres = true;
+                    break;
+                case "--free-ports":
+                    freePorts = true;
+                    break;
+                case "--data":
+                    data = Path.GetFullPath(Value(args, ref index));
+                    break;
+                case var option when option.StartsWith("--", StringComparison.Ordinal) && option.EndsWith("-port", StringComparison.Ordinal)
+                    && ResourcePorts.Names.Contains(option[2..^5]):
+                    var text = Value(args, ref index);
+                    chosen[option[2..^5]] = int.TryParse(text, out var port) && port is > 0 and < 65536
+                        ? port
+                        : throw new UsageException($"{option} takes a port number from 1 to 65535, not '{text}'.");
+                    break;
+                default:
+                    rest.Add(args[index]);
+                    break;
+            }
+        }
+
+        return new AppHostOptions(postgres, data, ResourcePorts.Choose(freePorts, chosen), [.. rest]);
+    }
+
+    public static string Value(string[] args, ref int index) =>
+        index + 1 < args.Length && !args[index + 1].StartsWith("--", StringComparison.Ordinal)
+            ? args[++index]
+            : throw new UsageException($"{args[index]} needs a value.");
+}
+
+/// <summary>A command line the AppHost cannot run: said with its usage, exit code 2.</summary>
+public sealed class UsageException(string message) : Exception(message);
