@@ -7,17 +7,21 @@
 #      EnterpriseMcp.Identity, the development authorization server),
 #   2. builds the solution once (Release; warnings are errors),
 #   3. runs every xunit project tests/*.Tests/*.csproj (the gateway's identity tests start EnterpriseMcp.Identity; the
-#      AppHost's tests start whole systems, once on PostgreSQL, and the MCP Inspector CLI from tests/clients),
+#      AppHost's tests start whole systems on Aspire.Hosting.Testing and as processes, once on PostgreSQL, and the MCP
+#      Inspector CLI from tests/clients),
 #   4. starts the Jira and Db tool servers and the conformance fixture server with `dotnet run`, and (when
 #      EnterpriseMcp.Gateway exists) two gateways: one in front of Jira and Db (names prefixed `jira__`,
 #      `db__`), one whose only backend is the fixture (unprefixed); and the whole system with identity on, started
-#      by EnterpriseMcp.AppHost as a developer starts it (MCP_SECURED_GATEWAY_URL); then runs
+#      by the Aspire AppHost as a developer starts it, dashboard included (MCP_SECURED_GATEWAY_URL,
+#      ASPIRE_DASHBOARD_LOGIN_URL); then runs
 #        - the identity server's own Node tests (EnterpriseMcp.Identity/test),
 #        - the Node tests in tests/clients (TypeScript SDK client against the servers and both gateways, /metrics;
 #          gateway-outage.test.mjs starts its own Jira server and gateway from the Release build, to kill one;
 #          oauth.test.mjs logs in through the secured gateway with the SDK's OAuth support, once in Chromium;
 #          mcp-remote.test.mjs runs mcp-remote, the stdio proxy with OAuth, against it and signs in through its callback;
-#          inspector-cli.test.mjs runs the MCP Inspector 2 CLI on Node 22 with a bearer token, in both protocol eras),
+#          inspector-cli.test.mjs runs the MCP Inspector 2 CLI on Node 22 with a bearer token, in both protocol eras;
+#          dashboard.test.mjs opens the Aspire dashboard of that system in Chromium (Playwright): resources healthy, the
+#          trace of a tool call across the gateway and Jira, screenshots under .artifacts/screenshots),
 #        - the MCP conformance suite for spec versions 2025-11-25 and 2026-07-28 against the fixture, and
 #          again against the fixture through its gateway,
 #   5. prints one result line per runner and, as the very last line, `N passed, N failed, N skipped`
@@ -334,19 +338,26 @@ if [ -f "$GATEWAY/$GATEWAY.csproj" ]; then
 fi
 export MCP_GATEWAY_URL MCP_CONFORMANCE_GATEWAY_URL
 
-# The system with identity on, for the OAuth tests (MCP_SECURED_GATEWAY_URL), started the way a developer starts it:
-# EnterpriseMcp.AppHost (its Release build, on free ports, its data folder under .artifacts) runs the development
-# authorization server, Jira and Db each accepting only tokens for themselves, and the gateway validating tokens,
-# applying its default policy and exchanging tokens for its backends. It prints its guide's last line once every
-# resource is healthy; apphost.json in its data folder names the gateway. Stopping it (SIGTERM) stops all of them.
+# The system with identity on, for the OAuth tests (MCP_SECURED_GATEWAY_URL) and the dashboard's browser test
+# (ASPIRE_DASHBOARD_LOGIN_URL), started the way a developer starts it: the Aspire AppHost (its Release build, every
+# resource on a free port, its data folder under .artifacts, the dashboard on free ports as launchSettings.json gives
+# `dotnet run` fixed ones) runs DCP, the dashboard, the development authorization server, Jira and Db each accepting
+# only tokens for themselves, and the gateway validating tokens, applying its default policy and exchanging tokens
+# for its backends. Its connection guide, printed once every resource is healthy, names the gateway and the
+# dashboard's login link. Stopping it (SIGTERM) stops all of them, DCP included.
 APPHOST_READY="Press Ctrl+C to stop everything."
+APPHOST_DLL="$ROOT/EnterpriseMcp.AppHost/bin/Release/net10.0/EnterpriseMcp.AppHost.dll"
 MCP_SECURED_GATEWAY_URL=""
-if [ -f EnterpriseMcp.AppHost/EnterpriseMcp.AppHost.csproj ]; then
+ASPIRE_DASHBOARD_LOGIN_URL=""
+if [ -f "$APPHOST_DLL" ]; then
   APPHOST_DATA="$ART/apphost-data"
   rm -rf "$APPHOST_DATA"
-  log "starting the whole system with EnterpriseMcp.AppHost"
+  log "starting the whole system with EnterpriseMcp.AppHost (Aspire)"
   : >"$LOGS/apphost.log"  # there before the wait below reads it: the background job may not have opened it yet
-  setsid dotnet EnterpriseMcp.AppHost/bin/Release/net10.0/EnterpriseMcp.AppHost.dll --free-ports --data "$APPHOST_DATA" \
+  ASPNETCORE_URLS="http://localhost:$(free_port)" ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="http://localhost:$(free_port)" \
+    ASPIRE_ALLOW_UNSECURED_TRANSPORT=true DOTNET_ENVIRONMENT=Development \
+    setsid dotnet "$APPHOST_DLL" --free-ports --data "$APPHOST_DATA" \
+    "--Parameters:gateway-client-secret=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
     </dev/null >"$LOGS/apphost.log" 2>&1 &
   APPHOST_PID=$!
   SERVER_PIDS+=("$APPHOST_PID")
@@ -355,14 +366,16 @@ if [ -f EnterpriseMcp.AppHost/EnterpriseMcp.AppHost.csproj ]; then
     sleep 0.5
   done
   if grep -qF "$APPHOST_READY" "$LOGS/apphost.log"; then
-    MCP_SECURED_GATEWAY_URL=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).GatewayUrl)' "$APPHOST_DATA/apphost.json")
+    # The guide's lines `  gateway (MCP)   URL` and `  dashboard       URL`.
+    MCP_SECURED_GATEWAY_URL=$(sed -nE 's/^ +gateway \(MCP\) +([^ ]+).*/\1/p' "$LOGS/apphost.log" | head -n 1)
+    ASPIRE_DASHBOARD_LOGIN_URL=$(sed -nE 's/^ +dashboard +([^ ]+).*/\1/p' "$LOGS/apphost.log" | head -n 1)
     log "the AppHost's system is up; its gateway is $MCP_SECURED_GATEWAY_URL (pid $APPHOST_PID)"
     GATEWAY_PIDS+=("$APPHOST_PID:apphost")
   else
     record "apphost" 0 1 0 "$LOGS/apphost.log" "the system was not up within 240s"
   fi
 fi
-export MCP_SECURED_GATEWAY_URL
+export MCP_SECURED_GATEWAY_URL ASPIRE_DASHBOARD_LOGIN_URL APPHOST_DLL
 
 # ---------------------------------------------------------------- 5. Node tests (TypeScript SDK client, metrics, identity)
 # Node's test runner (TAP reporter) closes with `# pass N`, `# fail N`, `# skipped N`.

