@@ -1,7 +1,9 @@
+using EnterpriseMcp.AppHost.Commands;
 using EnterpriseMcp.AppHost.Options;
 using EnterpriseMcp.AppHost.Prerequisites;
 using EnterpriseMcp.AppHost.Startup;
 using EnterpriseMcp.AppHost.Supervision;
+using EnterpriseMcp.Login;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EnterpriseMcp.AppHost.Model;
@@ -41,6 +43,8 @@ public static class SystemModel
         if (local)
         {
             builder.Services.AddHostedService<CrashRestart>();
+            gateway.As<IResourceWithEndpoints>().WithDevelopmentTokens(identity.As<IResourceWithEndpoints>(),
+                DevelopmentUsers.Load(Path.Combine(IdentityFolder, "identity.json")));
             builder.ReportWhenReady(new ConnectionGuide(gateway, identity, IdentityFolder), identity, jira, db, gateway);
         }
     }

@@ -6,7 +6,7 @@ namespace EnterpriseMcp.AppHost.Supervision;
 
 /// <summary>
 /// Starts a service again after it crashed. DCP leaves an exited resource exited (the dashboard offers Start), but a
-/// developer's gateway should come back by itself, as it did under the home-made AppHost. A crash is an exit with a
+/// developer's gateway should come back by itself. A crash is an exit with a
 /// non-zero code: a service asked to stop (the dashboard's Stop, Ctrl+C) exits with 0 and is left alone.
 /// </summary>
 internal sealed partial class CrashRestart(ResourceNotificationService notifications, ResourceCommandService commands,

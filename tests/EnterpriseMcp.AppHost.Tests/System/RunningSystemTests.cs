@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Aspire.Hosting.ApplicationModel;
+using EnterpriseMcp.AppHost.Commands;
 using EnterpriseMcp.AppHost.Model;
 using EnterpriseMcp.AppHost.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
 
 namespace EnterpriseMcp.AppHost.Tests.System;
@@ -60,6 +62,22 @@ public sealed class RunningSystemTests(AspireSystem system)
         var challenge = refused.Headers.WwwAuthenticate.ToString();
         Assert.Contains("error=\"insufficient_scope\"", challenge);
         Assert.Contains("scope=\"jira.write\"", challenge);
+    }
+
+    [Fact]
+    public async Task The_dashboards_token_command_gives_a_token_that_lists_the_users_tools()
+    {
+        var gateway = system.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(resource => resource.Name == ResourceNames.Gateway);
+
+        var result = await system.App.Services.GetRequiredService<ResourceCommandService>()
+            .ExecuteCommandAsync(gateway, DevelopmentTokenCommands.Name("carol"), Token);
+
+        Assert.True(result.Success, result.Message);
+        Assert.Contains("carol's access token for", result.Message);
+        await using var client = await McpClients.WithTokenAsync(system, result.Data!.Value);
+        var tools = (await client.ListToolsAsync(cancellationToken: Token)).Select(tool => tool.Name).ToList();
+        Assert.Contains("jira__search_issues", tools);
+        Assert.DoesNotContain("jira__create_issue", tools);
     }
 
     [Fact]
