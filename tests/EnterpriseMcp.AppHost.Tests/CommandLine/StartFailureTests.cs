@@ -26,6 +26,20 @@ public sealed class StartFailureTests
     }
 
     [Fact]
+    public async Task The_dashboards_port_in_use_is_named_too()
+    {
+        using var squatter = new TcpListener(IPAddress.Loopback, 0);
+        squatter.Start();
+        var port = ((IPEndPoint)squatter.LocalEndpoint).Port;
+
+        var (code, _, errors) = await AppHostProcess.RunAsync(["--free-ports", "--data", Path.GetTempPath()],
+            new Dictionary<string, string> { ["ASPNETCORE_URLS"] = $"http://localhost:{port}" });
+
+        Assert.Equal(2, code);
+        Assert.Contains($"port {port} (dashboard) on 127.0.0.1 is in use", errors);
+    }
+
+    [Fact]
     public async Task Without_Node_the_AppHost_says_what_to_install()
     {
         var (code, _, errors) = await AppHostProcess.RunAsync(["--free-ports", "--data", Path.GetTempPath()],
