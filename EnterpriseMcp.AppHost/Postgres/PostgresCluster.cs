@@ -24,10 +24,31 @@ public sealed class PostgresCluster(string folder, string programs, int port)
 
     private static bool RunningAsRoot => Environment.UserName == "root";
 
-    /// <summary>The server in the foreground, on 127.0.0.1 only: what DCP runs.</summary>
-    public (string Program, string[] Arguments) Server() =>
-        AsClusterOwner(Path.Combine(programs, "postgres"),
+    /// <summary>
+    /// What DCP runs: the server in the foreground, on 127.0.0.1 only, under a shell that turns DCP's stop signal
+    /// (SIGTERM, then SIGKILL some seconds later) into SIGINT. SIGTERM is PostgreSQL's smart shutdown, which waits for
+    /// every client to leave: with one connected (a psql left open), DCP killed the server, and the next start had
+    /// to recover the cluster. SIGINT is the fast shutdown: clients are disconnected and the cluster is closed cleanly.
+    /// </summary>
+    public (string Program, string[] Arguments) Server()
+    {
+        var (program, arguments) = AsClusterOwner(Path.Combine(programs, "postgres"),
             ["-D", DataDirectory, "-p", $"{port}", "-k", Sockets, "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_permissions=0700"]);
+        return ("/bin/sh", ["-c", StopsFast, "postgres", program, .. arguments]);
+    }
+
+    /// <summary>
+    /// Runs its arguments and waits for them; a signal to stop becomes SIGINT to the server. After the trap, the first
+    /// wait returns at once, so it waits again until the server is gone, and exits with the server's own status.
+    /// </summary>
+    private const string StopsFast = """
+        trap 'kill -INT "$server"' TERM INT
+        "$@" &
+        server=$!
+        wait "$server"; status=$?
+        while kill -0 "$server" 2>/dev/null; do wait "$server"; status=$?; done
+        exit "$status"
+        """;
 
     /// <summary>The superuser over the Unix socket; no pooling, so that no idle connection of the AppHost holds the server up at shutdown.</summary>
     public NpgsqlConnectionStringBuilder Superuser() =>

@@ -1,14 +1,17 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using EnterpriseMcp.AppHost.Model;
 using EnterpriseMcp.AppHost.Postgres;
+using EnterpriseMcp.AppHost.Prerequisites;
 using EnterpriseMcp.AppHost.Tests.Infrastructure;
 using EnterpriseMcp.Login;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using Npgsql;
 
 namespace EnterpriseMcp.AppHost.Tests.Postgres;
 
@@ -24,10 +27,13 @@ public sealed class PostgresOptionTests
     {
         // Not CreateTempSubdirectory (mode 700): as root, PostgreSQL runs as the postgres user, who must reach its cluster in there.
         var data = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"apphost-postgres-{Guid.NewGuid():N}")).FullName;
-        string[] arguments = [.. AspireSystem.Arguments(data), "--postgres", $"--Parameters:{DbOnPostgres.AppPassword}={Convert.ToHexString(RandomNumberGenerator.GetBytes(24))}"];
+        var appPassword = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+        string[] arguments = [.. AspireSystem.Arguments(data), "--postgres", $"--Parameters:{DbOnPostgres.AppPassword}={appPassword}"];
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.EnterpriseMcp_AppHost>(arguments, Token);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         IReadOnlyList<int> postgresProcesses;
+        // Still connected when the AppHost stops, as a developer's psql might be: PostgreSQL's smart shutdown would wait for it.
+        await using var connected = new NpgsqlConnection();
         await using (var app = await builder.BuildAsync(Token))
         {
             await app.StartAsync(Token).WaitAsync(StartTimeout, Token);
@@ -58,10 +64,31 @@ public sealed class PostgresOptionTests
             var text = string.Join('\n', customers.Content.OfType<TextContentBlock>().Select(block => block.Text));
             Assert.Contains("Tailspin Toys", text);
             Assert.Contains("Northwind Traders", text);
+
+            connected.ConnectionString = new NpgsqlConnectionStringBuilder
+            {
+                Host = "127.0.0.1", Port = app.GetEndpoint(ResourceNames.Postgres, "tcp").Port, Database = DemoDatabase.Name,
+                Username = DemoDatabase.AppRole, Password = appPassword, Pooling = false,
+            }.ConnectionString;
+            await connected.OpenAsync(Token);
         }
 
         Assert.All(postgresProcesses, id => Assert.False(ProcessTable.IsRunning(id), $"postgres process {id} ({ProcessTable.CommandLine(id)}) outlived the AppHost"));
         Assert.Empty(ProcessTable.Mentioning(data));
+        // Killed instead, it would say "in production" and the next start would recover the cluster.
+        Assert.Contains("shut down", ClusterState(Path.Combine(data, ResourceNames.Postgres, "cluster")));
         Directory.Delete(data, recursive: true);
+    }
+
+    private static string ClusterState(string cluster)
+    {
+        using var controlData = Process.Start(new ProcessStartInfo(Path.Combine(MachineChecks.PostgresPrograms(), "pg_controldata"), [cluster])
+        {
+            RedirectStandardOutput = true,
+            Environment = { ["LC_ALL"] = "C" },
+        })!;
+        var output = controlData.StandardOutput.ReadToEnd();
+        controlData.WaitForExit();
+        return output.Split('\n').FirstOrDefault(line => line.StartsWith("Database cluster state:", StringComparison.Ordinal)) ?? output;
     }
 }
