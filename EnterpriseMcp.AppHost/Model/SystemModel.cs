@@ -1,5 +1,6 @@
 using EnterpriseMcp.AppHost.Commands;
 using EnterpriseMcp.AppHost.Options;
+using EnterpriseMcp.AppHost.Postgres;
 using EnterpriseMcp.AppHost.Prerequisites;
 using EnterpriseMcp.AppHost.Startup;
 using EnterpriseMcp.AppHost.Supervision;
@@ -38,6 +39,11 @@ public static class SystemModel
         var identity = builder.AddIdentityServer(node, options.Ports.Identity, gatewaySecret, data);
         var jira = builder.AddJira(options.Ports.Jira, identity, data);
         var db = builder.AddDb(options.Ports.Db, identity, data);
+        if (options.Postgres)
+        {
+            db.WithPostgres(options.Ports.Postgres, data);
+        }
+
         var gateway = builder.AddGateway(options.Ports.Gateway, identity, gatewaySecret, jira, db);
         identity.WithResourceUris(gateway, jira, db);
         if (local)
