@@ -15,6 +15,8 @@ public static class Gateway
         var environment = gateway.As<IResourceWithEnvironment>()
             .WithEnvironment("Gateway__Identity__ClientId", ResourceNames.GatewayClient)
             .WithEnvironment("Gateway__Identity__ClientSecret", clientSecret);
+        // The one service clients reach; the tool servers stay internal to the deployment.
+        gateway.As<IResourceWithEndpoints>().WithExternalHttpEndpoints();
         gateway.WithUrlForEndpoint("http", _ => new ResourceUrlAnnotation { Url = "/mcp", DisplayText = "MCP endpoint" });
         var waiting = gateway.As<IResourceWithWaitSupport>().WaitFor(identity);
         foreach (var backend in backends)

@@ -16,7 +16,10 @@ public static class IdentityServer
             .WithEnvironment($"IDENTITY_CLIENT_SECRET_{Variable(ResourceNames.GatewayClient)}", gatewayClientSecret);
         // The issuer is the address clients are given, which names the host as the endpoint does (localhost), not as
         // the server binds it (127.0.0.1): tokens' `iss` must match the services' Mcp:Auth:Authority.
-        identity.WithEnvironment("IDENTITY_ISSUER", identity.GetEndpoint("http"));
+        identity.WithEnvironment("IDENTITY_ISSUER", identity.GetEndpoint("http"))
+            .WithExternalHttpEndpoints()
+            // Deployed as the image of EnterpriseMcp.Identity/Dockerfile; its signing keys and grants in a volume.
+            .PublishAsDockerFile(container => container.WithVolume("identity-data", "/data"));
 
         if (builder.ExecutionContext.IsRunMode)
         {
