@@ -18,6 +18,8 @@ public static class IdentityServer
         // the server binds it (127.0.0.1): tokens' `iss` must match the services' Mcp:Auth:Authority.
         identity.WithEnvironment("IDENTITY_ISSUER", identity.GetEndpoint("http"))
             .WithExternalHttpEndpoints()
+            // Its sign-in page exists only inside an authorization flow; the discovery document is what to look at.
+            .WithUrlForEndpoint("http", _ => new ResourceUrlAnnotation { Url = "/.well-known/openid-configuration", DisplayText = "OpenID configuration" })
             // Deployed as the image of EnterpriseMcp.Identity/Dockerfile; its signing keys and grants in a volume.
             .PublishAsDockerFile(container => container.WithVolume("identity-data", "/data"));
 
