@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source bench/lib.sh
 RUNS=${1:-5}
-DLL=EnterpriseMcp.AppHost/bin/Release/net10.0/EnterpriseMcp.AppHost.dll
+DLL=${DLL:-EnterpriseMcp.AppHost/bin/Release/net10.0/EnterpriseMcp.AppHost.dll}
 DATA=$(mktemp -d /tmp/apphost-start-XXXXXX)
 LOG=$DATA/run.log
 trap 'rm -rf "$DATA"' EXIT

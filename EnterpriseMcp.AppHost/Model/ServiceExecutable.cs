@@ -33,7 +33,10 @@ public static class ServiceExecutable
                 .WithEnvironment("OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY", "in_memory")
                 .WithEnvironment("ASPNETCORE_FORWARDEDHEADERS_ENABLED", "true")
                 .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName)
-                .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName);
+                .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
+                // As for the AppHost (its project file): no recompiling of hot code while everything starts at once on
+                // few cores; a service reaches its optimized code 10 s after its start-up work is over.
+                .WithEnvironment("DOTNET_TC_CallCountingDelayMs", "10000");
         }
 
         return builder.AddProject<TProject>(name);

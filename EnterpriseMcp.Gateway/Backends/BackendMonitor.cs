@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using EnterpriseMcp.Gateway.Configuration;
+using EnterpriseMcp.Gateway.Credentials;
+using EnterpriseMcp.Hosting.Authorization;
 using EnterpriseMcp.Gateway.Resilience;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -20,6 +22,8 @@ internal sealed partial class BackendMonitor(
     BackendRegistry registry,
     IConfiguration configuration,
     IValidateOptions<GatewayOptions> validator,
+    IOptions<GatewayIdentityOptions> identity,
+    IOptions<McpAuthOptions> auth,
     TimeProvider time,
     ILogger<BackendMonitor> logger) : BackgroundService
 {
@@ -40,8 +44,12 @@ internal sealed partial class BackendMonitor(
         var added = registry.Apply(options);
         // Bounded: a backend that is down at start-up must not keep the gateway from serving the others.
         using var startup = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        startup.CancelAfter(TimeSpan.FromSeconds(10));
-        await Task.WhenAll(added.Select(backend => RefreshAsync(backend, probe: false, startup.Token)));
+        startup.CancelAfter(TimeSpan.FromSeconds(10) + options.StartupWait);
+        // The backends' tokens come from the gateway's authorization server, which may be starting too.
+        var authority = AuthorityUrl() is { } url && options.StartupWait > TimeSpan.Zero
+            ? WaitListeningAsync("the authorization server", url, options.StartupWait, startup.Token)
+            : Task.CompletedTask;
+        await Task.WhenAll(added.Select(backend => ListAtStartAsync(backend, authority, options.StartupWait, startup.Token)));
         _reloading = ChangeToken.OnChange(configuration.GetReloadToken, Reload);
         await base.StartAsync(cancellationToken);
     }
@@ -83,6 +91,40 @@ internal sealed partial class BackendMonitor(
                 }
             }
         }
+    }
+
+    private async Task ListAtStartAsync(Backend backend, Task authority, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        if (wait > TimeSpan.Zero)
+        {
+            await WaitListeningAsync($"Backend '{backend.Name}'", new Uri(backend.Options.Url!), wait, cancellationToken);
+            await authority;
+        }
+
+        await RefreshAsync(backend, probe: false, cancellationToken);
+    }
+
+    private async Task WaitListeningAsync(string what, Uri url, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!await BackendListening.WithinAsync(url, wait, time, cancellationToken))
+            {
+                LogNotListening(what, wait.TotalSeconds);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping, or start-up's bound reached: the listing below says so.
+        }
+    }
+
+    /// <summary>Where the gateway gets its backends' tokens, when it has a client of its own.</summary>
+    private Uri? AuthorityUrl()
+    {
+        var settings = identity.Value;
+        var address = settings.HasClient ? settings.TokenEndpoint ?? settings.Authority ?? auth.Value.Authority : null;
+        return Uri.TryCreate(address, UriKind.Absolute, out var url) ? url : null;
     }
 
     private void Start(Backend backend, bool probe, CancellationToken stoppingToken) =>
@@ -156,6 +198,9 @@ internal sealed partial class BackendMonitor(
         var result = validator.Validate(Options.DefaultName, options);
         return result.Succeeded ? (options, []) : (null, result.Failures ?? [result.FailureMessage ?? "invalid"]);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{What} did not accept connections within the start-up wait of {Seconds} s; the gateway lists the backends when they can be reached.")]
+    private partial void LogNotListening(string what, double seconds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The changed gateway configuration is invalid and was not applied; the backends stay as they were. {Problems}")]
     private partial void LogReloadRefused(string problems);

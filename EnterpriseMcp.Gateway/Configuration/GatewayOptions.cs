@@ -16,4 +16,12 @@ public sealed class GatewayOptions
 
     /// <summary>How often each backend's lists are fetched again (a backend may not announce its changes).</summary>
     public TimeSpan CatalogRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long the gateway, when it starts, waits for each backend to accept connections before it lists it. An
+    /// orchestrator that starts the gateway together with its backends (the AppHost, a Kubernetes rollout) sets it: the
+    /// gateway then lists each backend as soon as it listens, instead of counting its start-up as failures that open its
+    /// circuit. Zero, the default: list each backend once and serve.
+    /// </summary>
+    public TimeSpan StartupWait { get; set; } = TimeSpan.Zero;
 }

@@ -32,6 +32,11 @@ internal sealed class GatewayOptionsValidator(IOptions<GatewayIdentityOptions>? 
             problems.Add($"{Section}:CatalogRefreshInterval must be positive (it is {options.CatalogRefreshInterval}).");
         }
 
+        if (options.StartupWait < TimeSpan.Zero)
+        {
+            problems.Add($"{Section}:StartupWait must not be negative (it is {options.StartupWait}).");
+        }
+
         var prefixes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (backend, settings) in options.Backends)
         {
