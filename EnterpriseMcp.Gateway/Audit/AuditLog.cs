@@ -1,0 +1,123 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace EnterpriseMcp.Gateway.Audit;
+
+/// <summary>
+/// Appends records to the store with group commit: one writer takes every record waiting while the previous commit was
+/// on its way to disk and commits them together, so each caller waits for one disk sync, not one per record before it.
+/// <see cref="WriteAsync"/> returns once the record is durable; if the store fails it throws, and the chain is not
+/// broken: the next commit continues from the last record the store really holds.
+/// </summary>
+public sealed partial class AuditLog : IAsyncDisposable
+{
+    private const int MaxBatch = 512;
+    private readonly IAuditStore _store;
+    private readonly ILogger _logger;
+    private readonly Channel<Pending> _pending;
+    private AuditChainEnd _end;
+    private Task _writing = Task.CompletedTask;
+    private long _commits;
+
+    private AuditLog(IAuditStore store, AuditChainEnd end, int capacity, ILogger logger)
+    {
+        (_store, _end, _logger) = (store, end, logger);
+        // Bounded: when the disk falls behind, callers wait here rather than the queue growing without end.
+        _pending = Channel.CreateBounded<Pending>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    }
+
+    /// <summary>Transactions committed so far (each holds one or more records).</summary>
+    public long Commits => Interlocked.Read(ref _commits);
+
+    public IAuditStore Store => _store;
+
+    public static async Task<AuditLog> OpenAsync(IAuditStore store, ILogger logger, CancellationToken cancellationToken, int capacity = 10_000)
+    {
+        var log = new AuditLog(store, await store.OpenAsync(cancellationToken), capacity, logger);
+        log._writing = Task.Run(log.WriteLoopAsync, CancellationToken.None);
+        return log;
+    }
+
+    /// <summary>Returns once <paramref name="record"/> is durable; throws <see cref="AuditUnavailableException"/> if it cannot be.</summary>
+    public async Task WriteAsync(AuditRecord record, CancellationToken cancellationToken)
+    {
+        var pending = new Pending(record, AuditChain.BodyOf(record));
+        try
+        {
+            await _pending.Writer.WriteAsync(pending, cancellationToken);
+        }
+        catch (ChannelClosedException)
+        {
+            throw new AuditUnavailableException("The audit log is closed.");
+        }
+
+        await pending.Written.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        var records = new List<SealedAuditRecord>(MaxBatch);
+        while (await _pending.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            records.Clear();
+            while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var next))
+            {
+                batch.Add(next);
+            }
+
+            var end = _end;
+            foreach (var pending in batch)
+            {
+                var record = AuditChain.Seal(pending.Record, pending.Body, end);
+                records.Add(record);
+                end = new AuditChainEnd(record.Sequence, record.Hash);
+            }
+
+            try
+            {
+                await _store.AppendAsync(records, CancellationToken.None);
+                _end = end;
+                Interlocked.Increment(ref _commits);
+                batch.ForEach(pending => pending.Written.TrySetResult());
+            }
+            catch (Exception error)
+            {
+                LogWriteFailed(error, batch.Count);
+                var unavailable = new AuditUnavailableException($"The audit log could not store the record: {error.Message}", error);
+                batch.ForEach(pending => pending.Written.TrySetException(unavailable));
+                await ResynchronizeAsync();
+            }
+        }
+    }
+
+    /// <summary>After a failed commit, continue from what the store holds (nothing of the batch, unless it failed after committing).</summary>
+    private async Task ResynchronizeAsync()
+    {
+        try
+        {
+            _end = await _store.EndAsync(CancellationToken.None);
+        }
+        catch (Exception error)
+        {
+            // The store is still down: the next batch fails too, and tries again.
+            LogWriteFailed(error, 0);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _pending.Writer.TryComplete();
+        await _writing;
+        await _store.DisposeAsync();
+    }
+
+    private sealed record Pending(AuditRecord Record, string Body)
+    {
+        public TaskCompletionSource Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The audit log could not store {Count} record(s).")]
+    private partial void LogWriteFailed(Exception error, int count);
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+
+namespace EnterpriseMcp.Gateway.Audit;
+
+/// <summary>
+/// The audit log in an SQLite file: write-ahead logging with a full sync at each commit, so a record is on disk when
+/// <see cref="AppendAsync"/> returns; one writer (the <see cref="AuditLog"/>'s loop) and any number of readers.
+/// </summary>
+public sealed class SqliteAuditStore(string path) : IAuditStore
+{
+    private const string Schema = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS audit_records (
+            sequence INTEGER PRIMARY KEY,
+            time TEXT NOT NULL,
+            subject TEXT,
+            name TEXT,
+            outcome TEXT NOT NULL,
+            body TEXT NOT NULL,
+            previous_hash BLOB NOT NULL,
+            hash BLOB NOT NULL);
+        CREATE INDEX IF NOT EXISTS audit_records_by_time ON audit_records (time);
+        CREATE INDEX IF NOT EXISTS audit_records_by_subject ON audit_records (subject, time);
+        CREATE INDEX IF NOT EXISTS audit_records_by_name ON audit_records (name, time);
+        """;
+
+    private readonly string _connectionString = new SqliteConnectionStringBuilder
+    {
+        DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false, DefaultTimeout = 5,
+    }.ToString();
+
+    private SqliteConnection? _writer;
+
+    public async Task<AuditChainEnd> OpenAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        _writer = new SqliteConnection(_connectionString);
+        await _writer.OpenAsync(cancellationToken);
+        await using (var setup = _writer.CreateCommand())
+        {
+            // FULL: in WAL mode the default (NORMAL) may lose the last commits on a power cut; an audit must not.
+            setup.CommandText = Schema + "PRAGMA synchronous = FULL;";
+            await setup.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return await EndAsync(cancellationToken);
+    }
+
+    public async Task<AuditChainEnd> EndAsync(CancellationToken cancellationToken)
+    {
+        var connection = _writer ?? throw new InvalidOperationException("The audit store is not open.");
+        await using var last = connection.CreateCommand();
+        last.CommandText = "SELECT sequence, hash FROM audit_records ORDER BY sequence DESC LIMIT 1";
+        await using var reader = await last.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new AuditChainEnd(reader.GetInt64(0), (byte[])reader[1])
+            : new AuditChainEnd(0, AuditChain.Genesis);
+    }
+
+    public async Task AppendAsync(IReadOnlyList<SealedAuditRecord> records, CancellationToken cancellationToken)
+    {
+        var connection = _writer ?? throw new InvalidOperationException("The audit store is not open.");
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT INTO audit_records (sequence, time, subject, name, outcome, body, previous_hash, hash)
+            VALUES ($sequence, $time, $subject, $name, $outcome, $body, $previous, $hash)
+            """;
+        var parameters = new[] { "$sequence", "$time", "$subject", "$name", "$outcome", "$body", "$previous", "$hash" }
+            .Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
+        foreach (var record in records)
+        {
+            parameters[0].Value = record.Sequence;
+            parameters[1].Value = TimeText(record.Time);
+            parameters[2].Value = (object?)record.Subject ?? DBNull.Value;
+            parameters[3].Value = (object?)record.Name ?? DBNull.Value;
+            parameters[4].Value = record.Outcome.ToString();
+            parameters[5].Value = record.Body;
+            parameters[6].Value = record.PreviousHash;
+            parameters[7].Value = record.Hash;
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async IAsyncEnumerable<SealedAuditRecord> ReadAsync(long fromSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var select = connection.CreateCommand();
+        select.CommandText = """
+            SELECT sequence, time, subject, name, outcome, body, previous_hash, hash
+            FROM audit_records WHERE sequence >= $from ORDER BY sequence
+            """;
+        select.Parameters.AddWithValue("$from", fromSequence);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return new SealedAuditRecord(
+                reader.GetInt64(0),
+                DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                Enum.TryParse<AuditOutcome>(reader.GetString(4), out var outcome) ? outcome : (AuditOutcome)(-1),
+                reader.GetString(5),
+                (byte[])reader[6],
+                (byte[])reader[7]);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync();
+        }
+    }
+
+    /// <summary>UTC with a fixed width, so that text order is time order.</summary>
+    public static string TimeText(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+}
