@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Compliance.Classification;
+using Microsoft.Extensions.Compliance.Redaction;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EnterpriseMcp.Gateway.Audit;
+
+public static class AuditServiceCollectionExtensions
+{
+    /// <summary>
+    /// The audit's redaction: <see cref="RedactedMarker"/> for secret values, the library's HMAC redactor for personal
+    /// ones when a key is configured (erased like secrets when not: nothing personal is stored in the clear by default).
+    /// </summary>
+    public static IServiceCollection AddAuditRedaction(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(AuditRedactionOptions.SectionName);
+        services.Configure<AuditRedactionOptions>(section);
+        var settings = section.Get<AuditRedactionOptions>() ?? new AuditRedactionOptions();
+        services.AddRedaction(redaction =>
+        {
+            redaction.SetRedactor<RedactedMarker>(new DataClassificationSet(AuditArguments.Secret));
+            if (settings.HashKey is { Length: > 0 } key)
+            {
+                redaction.SetHmacRedactor(hmac =>
+                {
+                    hmac.Key = key;
+                    hmac.KeyId = settings.HashKeyId;
+                }, new DataClassificationSet(AuditArguments.Personal));
+            }
+            else
+            {
+                redaction.SetRedactor<RedactedMarker>(new DataClassificationSet(AuditArguments.Personal));
+            }
+        });
+        services.AddSingleton<AuditArguments>();
+        return services;
+    }
+}
