@@ -1,6 +1,6 @@
 namespace EnterpriseMcp.Gateway.Audit;
 
-/// <summary>Where audit records are kept: SQLite in the data folder by default, PostgreSQL when configured.</summary>
+/// <summary>Where audit records are kept: SQLite in the data folder by default (<see cref="SqliteAuditStore"/>), PostgreSQL when configured (<see cref="PostgresAuditStore"/>).</summary>
 public interface IAuditStore : IAsyncDisposable
 {
     /// <summary>Creates what is missing and says where the chain ends.</summary>

@@ -10,21 +10,8 @@ namespace EnterpriseMcp.Gateway.Audit;
 /// </summary>
 public sealed class SqliteAuditStore(string path) : IAuditStore
 {
-    private const string Schema = """
-        PRAGMA journal_mode = WAL;
-        CREATE TABLE IF NOT EXISTS audit_records (
-            sequence INTEGER PRIMARY KEY,
-            time TEXT NOT NULL,
-            subject TEXT,
-            name TEXT,
-            outcome TEXT NOT NULL,
-            body TEXT NOT NULL,
-            previous_hash BLOB NOT NULL,
-            hash BLOB NOT NULL);
-        CREATE INDEX IF NOT EXISTS audit_records_by_time ON audit_records (time);
-        CREATE INDEX IF NOT EXISTS audit_records_by_subject ON audit_records (subject, time);
-        CREATE INDEX IF NOT EXISTS audit_records_by_name ON audit_records (name, time);
-        """;
+    // The time is text of a fixed width (TimeText), so that text order is time order in both databases.
+    private static readonly string Schema = "PRAGMA journal_mode = WAL;\n" + AuditSchema.Create("INTEGER", "BLOB");
 
     private readonly string _connectionString = new SqliteConnectionStringBuilder
     {
@@ -100,15 +87,7 @@ public sealed class SqliteAuditStore(string path) : IAuditStore
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return new SealedAuditRecord(
-                reader.GetInt64(0),
-                DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
-                reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3),
-                Enum.TryParse<AuditOutcome>(reader.GetString(4), out var outcome) ? outcome : (AuditOutcome)(-1),
-                reader.GetString(5),
-                (byte[])reader[6],
-                (byte[])reader[7]);
+            yield return AuditColumns.Read(reader);
         }
     }
 

@@ -1,0 +1,77 @@
+using System.Runtime.CompilerServices;
+using Npgsql;
+
+namespace EnterpriseMcp.Gateway.Audit;
+
+/// <summary>
+/// The audit log in PostgreSQL (<c>ConnectionStrings:audit</c>), for deployments whose gateways keep no local disk. The
+/// same table as <see cref="SqliteAuditStore"/>; a commit is durable when it returns (PostgreSQL's default
+/// <c>synchronous_commit</c>).
+/// </summary>
+public sealed class PostgresAuditStore(string connectionString) : IAuditStore
+{
+    private static readonly string Schema = AuditSchema.Create("bigint", "bytea");
+
+    private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(connectionString);
+
+    public async Task<AuditChainEnd> OpenAsync(CancellationToken cancellationToken)
+    {
+        await using (var setup = _source.CreateCommand(Schema))
+        {
+            await setup.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return await EndAsync(cancellationToken);
+    }
+
+    public async Task<AuditChainEnd> EndAsync(CancellationToken cancellationToken)
+    {
+        await using var last = _source.CreateCommand("SELECT sequence, hash FROM audit_records ORDER BY sequence DESC LIMIT 1");
+        await using var reader = await last.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new AuditChainEnd(reader.GetInt64(0), (byte[])reader[1])
+            : new AuditChainEnd(0, AuditChain.Genesis);
+    }
+
+    public async Task AppendAsync(IReadOnlyList<SealedAuditRecord> records, CancellationToken cancellationToken)
+    {
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var record in records)
+        {
+            var insert = new NpgsqlBatchCommand("""
+                INSERT INTO audit_records (sequence, time, subject, name, outcome, body, previous_hash, hash)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                """);
+            insert.Parameters.Add(new NpgsqlParameter { Value = record.Sequence });
+            insert.Parameters.Add(new NpgsqlParameter { Value = SqliteAuditStore.TimeText(record.Time) });
+            insert.Parameters.Add(new NpgsqlParameter { Value = (object?)record.Subject ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            insert.Parameters.Add(new NpgsqlParameter { Value = (object?)record.Name ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            insert.Parameters.Add(new NpgsqlParameter { Value = record.Outcome.ToString() });
+            insert.Parameters.Add(new NpgsqlParameter { Value = record.Body });
+            insert.Parameters.Add(new NpgsqlParameter { Value = record.PreviousHash });
+            insert.Parameters.Add(new NpgsqlParameter { Value = record.Hash });
+            batch.BatchCommands.Add(insert);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async IAsyncEnumerable<SealedAuditRecord> ReadAsync(long fromSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var select = _source.CreateCommand("""
+            SELECT sequence, time, subject, name, outcome, body, previous_hash, hash
+            FROM audit_records WHERE sequence >= $1 ORDER BY sequence
+            """);
+        select.Parameters.Add(new NpgsqlParameter { Value = fromSequence });
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return AuditColumns.Read(reader);
+        }
+    }
+
+    public ValueTask DisposeAsync() => _source.DisposeAsync();
+}

@@ -1,0 +1,88 @@
+using EnterpriseMcp.Gateway.Audit;
+using EnterpriseMcp.Gateway.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace EnterpriseMcp.Gateway.Tests.Audit;
+
+/// <summary>The audit log on a real PostgreSQL (Debian's server): the same chain, the same checks, the same failure behaviour.</summary>
+public sealed class PostgresAuditStoreTests(AuditPostgres postgres) : IClassFixture<AuditPostgres>
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Records_written_at_once_are_all_stored_in_one_unbroken_chain_that_survives_a_reopen()
+    {
+        var database = await postgres.NewDatabaseAsync();
+        await using (var log = await AuditLog.OpenAsync(new PostgresAuditStore(database), NullLogger.Instance, Token))
+        {
+            await Task.WhenAll(Enumerable.Range(0, 200).Select(caller => log.WriteAsync(Record($"user-{caller}"), Token)));
+            Assert.InRange(log.Commits, 1, 199);
+        }
+
+        await using var reopened = await AuditLog.OpenAsync(new PostgresAuditStore(database), NullLogger.Instance, Token);
+        await reopened.WriteAsync(Record("after-reopen"), Token);
+        var verification = await AuditVerifier.VerifyAsync(reopened.Store, Token);
+        Assert.True(verification.Intact, verification.Problem);
+        Assert.Equal(201, verification.Checked);
+    }
+
+    [Fact]
+    public async Task A_record_changed_or_deleted_in_the_database_is_reported()
+    {
+        var database = await postgres.NewDatabaseAsync();
+        await using var log = await AuditLog.OpenAsync(new PostgresAuditStore(database), NullLogger.Instance, Token);
+        for (var index = 0; index < 5; index++)
+        {
+            await log.WriteAsync(Record("bob"), Token);
+        }
+
+        await ExecuteAsync(database, "UPDATE audit_records SET body = replace(body, 'bob', 'eve') WHERE sequence = 4");
+        Assert.Equal(4, (await AuditVerifier.VerifyAsync(log.Store, Token)).BrokenAt);
+
+        await ExecuteAsync(database, "DELETE FROM audit_records WHERE sequence = 2");
+        var verification = await AuditVerifier.VerifyAsync(log.Store, Token);
+        Assert.Equal(2, verification.BrokenAt);
+        Assert.Equal("record 2 is missing.", verification.Problem);
+    }
+
+    [Fact]
+    public async Task While_the_table_is_locked_a_write_fails_and_afterwards_the_chain_goes_on_unbroken()
+    {
+        var database = await postgres.NewDatabaseAsync();
+        await using var log = await AuditLog.OpenAsync(new PostgresAuditStore(database + ";Command Timeout=2"), NullLogger.Instance, Token);
+        await log.WriteAsync(Record("bob"), Token);
+
+        await using (var blocker = new NpgsqlConnection(database))
+        {
+            await blocker.OpenAsync(Token);
+            await using var transaction = await blocker.BeginTransactionAsync(Token);
+            await using var lockTable = new NpgsqlCommand("LOCK TABLE audit_records IN ACCESS EXCLUSIVE MODE", blocker, transaction);
+            await lockTable.ExecuteNonQueryAsync(Token);
+
+            await Assert.ThrowsAsync<AuditUnavailableException>(() => log.WriteAsync(Record("carol"), Token));
+        }
+
+        await log.WriteAsync(Record("alice"), Token);
+        var verification = await AuditVerifier.VerifyAsync(log.Store, Token);
+        Assert.True(verification.Intact, verification.Problem);
+        Assert.Equal(2, verification.Checked);
+    }
+
+    private static AuditRecord Record(string subject) => new()
+    {
+        Time = DateTimeOffset.UtcNow,
+        Caller = new AuditCaller(subject, "http://localhost:5100", "vscode", null, ["developer"]),
+        Method = "tools/call",
+        Name = "jira__search_issues",
+        Outcome = AuditOutcome.Allowed,
+    };
+
+    private static async Task ExecuteAsync(string database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync(Token);
+        await using var command = new NpgsqlCommand(sql, connection);
+        Assert.Equal(1, await command.ExecuteNonQueryAsync(Token));
+    }
+}
