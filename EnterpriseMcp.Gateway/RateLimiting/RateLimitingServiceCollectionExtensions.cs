@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace EnterpriseMcp.Gateway.RateLimiting;
+
+public static class RateLimitingServiceCollectionExtensions
+{
+    /// <summary>The rate limits from <c>Gateway:RateLimits</c>, checked at start (every problem named), in memory unless another limiter is registered.</summary>
+    public static IServiceCollection AddCallLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>());
+        services.TryAddSingleton<ICallLimiter, InMemoryCallLimiter>();
+        return services;
+    }
+}
