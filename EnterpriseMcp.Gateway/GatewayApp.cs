@@ -1,6 +1,7 @@
 using EnterpriseMcp.Gateway.Authorization;
 using EnterpriseMcp.Gateway.Backends;
 using EnterpriseMcp.Hosting.Authorization;
+using EnterpriseMcp.Gateway.RateLimiting;
 using EnterpriseMcp.Gateway.Relaying;
 using EnterpriseMcp.Gateway.Routing;
 using EnterpriseMcp.Gateway.Subscriptions;
@@ -23,6 +24,7 @@ public static class GatewayApp
         builder.Services.AddSingleton<GatewayRequestAuthorizer>();
         builder.Services.AddSingleton<IMcpRequestAuthorizer>(sp => sp.GetRequiredService<GatewayRequestAuthorizer>());
         builder.Services.AddHostedService<PolicyGapWatcher>();
+        builder.Services.AddCallLimits(builder.Configuration);
         builder.Services.AddMcpHosting(_ => { });
         builder.Services.AddGatewaySubscriptions();
         builder.Services.AddOptions<McpServerOptions>().Configure<BackendRegistry, ResourceSubscriptions, BackendForwarder, GatewayRequestAuthorizer>(GatewayServer.Configure);

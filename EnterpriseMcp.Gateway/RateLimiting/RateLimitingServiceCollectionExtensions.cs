@@ -1,3 +1,4 @@
+using EnterpriseMcp.Hosting.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -7,12 +8,16 @@ namespace EnterpriseMcp.Gateway.RateLimiting;
 
 public static class RateLimitingServiceCollectionExtensions
 {
-    /// <summary>The rate limits from <c>Gateway:RateLimits</c>, checked at start (every problem named), in memory unless another limiter is registered.</summary>
+    /// <summary>
+    /// The rate limits from <c>Gateway:RateLimits</c>, checked at start (every problem named), in memory unless another
+    /// limiter is registered, applied to every call as an admission step.
+    /// </summary>
     public static IServiceCollection AddCallLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>());
         services.TryAddSingleton<ICallLimiter, InMemoryCallLimiter>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMcpRequestAdmission, CallLimitAdmission>());
         return services;
     }
 }

@@ -23,9 +23,11 @@ internal sealed class McpPostHandler(
     McpTransportPost transportPost,
     McpAccessCheck accessCheck,
     IMcpToolDirectory toolDirectory,
-    McpShortcutPost shortcuts)
+    McpShortcutPost shortcuts,
+    IEnumerable<IMcpRequestAdmission> admissions)
 {
     private readonly McpHttpOptions _options = options.Value;
+    private readonly IMcpRequestAdmission[] _admissions = admissions.ToArray();
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -58,6 +60,18 @@ internal sealed class McpPostHandler(
             return;
         }
 
+        using var admitted = await AdmitAsync(context, message);
+        if (admitted?.Refusal is { } refusal)
+        {
+            foreach (var (name, value) in refusal.Headers ?? new Dictionary<string, string>())
+            {
+                context.Response.Headers[name] = value;
+            }
+
+            await new McpRequestRejection(refusal.StatusCode, refusal.Code, refusal.Message, refusal.Data).WriteAsync(context, id);
+            return;
+        }
+
         message.Context ??= new JsonRpcMessageContext();
         if (context.User.Identity?.IsAuthenticated == true)
         {
@@ -81,6 +95,28 @@ internal sealed class McpPostHandler(
         {
             await ServeInSessionAsync(context, message, version, id);
         }
+    }
+
+    /// <summary>The host's admission steps in order: the first refusal stops; what the admitted ones hold is held until the answer is written.</summary>
+    private async ValueTask<McpAdmissions?> AdmitAsync(HttpContext context, JsonRpcMessage message)
+    {
+        if (_admissions.Length == 0 || message is not JsonRpcRequest request)
+        {
+            return null;
+        }
+
+        var held = new McpAdmissions();
+        foreach (var admission in _admissions)
+        {
+            var answer = await admission.AdmitAsync(context, request, context.RequestAborted);
+            held.Add(answer);
+            if (answer.Refusal is not null)
+            {
+                break;
+            }
+        }
+
+        return held;
     }
 
     private async Task ServeInSessionAsync(HttpContext context, JsonRpcMessage message, string version, RequestId id)

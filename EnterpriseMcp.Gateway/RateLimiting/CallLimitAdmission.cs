@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using EnterpriseMcp.Gateway.Authorization;
+using EnterpriseMcp.Gateway.Backends;
+using EnterpriseMcp.Hosting.Http;
+using EnterpriseMcp.Hosting.Protocol;
+using Microsoft.AspNetCore.Http;
+using ModelContextProtocol.Protocol;
+
+namespace EnterpriseMcp.Gateway.RateLimiting;
+
+/// <summary>
+/// The rate limits applied to each call (tools/call, prompts/get, resources/read) of either generation before it
+/// reaches a backend: a call over a limit is answered 429 with <c>Retry-After</c> and a JSON-RPC error whose data names
+/// the limit and when to retry; an admitted call holds its backend's concurrency slot until its answer is written. Lists
+/// and names the catalog does not know are not limited (the server answers them).
+/// </summary>
+internal sealed class CallLimitAdmission(ICallLimiter limiter, BackendRegistry registry, GatewayRequestAuthorizer authorizer) : IMcpRequestAdmission
+{
+    public const int TooManyRequests = StatusCodes.Status429TooManyRequests;
+
+    public ValueTask<McpAdmission> AdmitAsync(HttpContext context, JsonRpcRequest request, CancellationToken cancellationToken)
+    {
+        if (TargetOf(request) is not ({ } name, { } backend))
+        {
+            return ValueTask.FromResult(McpAdmission.Admit());
+        }
+
+        var caller = authorizer.PrincipalOf(context.User);
+        var key = caller.IsAuthenticated ? $"{caller.Issuer}|{caller.Subject}" : "(anonymous)";
+        var admission = limiter.Admit(new LimitedCall(key, caller.Roles, caller.ClientId, backend.Name, name));
+        return ValueTask.FromResult(admission.Admitted ? McpAdmission.Admit(admission) : McpAdmission.Refuse(Refusal(admission, name)));
+    }
+
+    private (string? Name, Backend? Backend) TargetOf(JsonRpcRequest request)
+    {
+        var catalog = registry.Catalog;
+        var name = McpMessageFields.Target(request);
+        return request.Method switch
+        {
+            RequestMethods.ToolsCall when name is not null && catalog.TryFindTool(name, out var tool) => (name, tool.Backend),
+            RequestMethods.PromptsGet when name is not null && catalog.TryFindPrompt(name, out var prompt) => (name, prompt.Backend),
+            RequestMethods.ResourcesRead when McpMessageFields.String(request.Params, "uri") is { } uri => (uri, catalog.FindResource(uri)),
+            _ => (null, null),
+        };
+    }
+
+    private static McpAdmissionRefusal Refusal(CallAdmission refused, string name)
+    {
+        // Whole seconds, rounded up: a client that waits as long is let through.
+        var seconds = Math.Max(1, (int)Math.Ceiling(refused.RetryAfter.TotalSeconds));
+        return new McpAdmissionRefusal(
+            TooManyRequests,
+            McpErrorCodes.ServerError,
+            $"Too many requests: the rate limit '{refused.Limit}' admits no more calls of '{name}' now; retry in {seconds} s.",
+            new JsonObject { ["limit"] = refused.Limit, ["retryAfterSeconds"] = seconds },
+            new Dictionary<string, string> { ["Retry-After"] = seconds.ToString(CultureInfo.InvariantCulture) });
+    }
+}
