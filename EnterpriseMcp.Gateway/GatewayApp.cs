@@ -1,3 +1,4 @@
+using EnterpriseMcp.Gateway.Audit;
 using EnterpriseMcp.Gateway.Authorization;
 using EnterpriseMcp.Gateway.Backends;
 using EnterpriseMcp.Hosting.Authorization;
@@ -25,9 +26,10 @@ public static class GatewayApp
         builder.Services.AddSingleton<IMcpRequestAuthorizer>(sp => sp.GetRequiredService<GatewayRequestAuthorizer>());
         builder.Services.AddHostedService<PolicyGapWatcher>();
         builder.Services.AddCallLimits(builder.Configuration);
+        builder.Services.AddGatewayAudit(builder.Configuration);
         builder.Services.AddMcpHosting(_ => { });
         builder.Services.AddGatewaySubscriptions();
-        builder.Services.AddOptions<McpServerOptions>().Configure<BackendRegistry, ResourceSubscriptions, BackendForwarder, GatewayRequestAuthorizer>(GatewayServer.Configure);
+        builder.Services.AddOptions<McpServerOptions>().Configure<BackendRegistry, ResourceSubscriptions, BackendForwarder, GatewayRequestAuthorizer, CallAudit>(GatewayServer.Configure);
 
         var app = builder.Build();
         app.MapDefaultEndpoints();

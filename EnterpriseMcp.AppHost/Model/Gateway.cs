@@ -13,7 +13,7 @@ public static class Gateway
     /// (<c>Gateway:StartupWait</c>) and answers <c>/health</c> once it has listed the backends.
     /// </summary>
     public static IResourceBuilder<IResourceWithServiceDiscovery> AddGateway(this IDistributedApplicationBuilder builder, int port,
-        IResourceBuilder<ExecutableResource> identity, IResourceBuilder<ParameterResource> clientSecret,
+        IResourceBuilder<ExecutableResource> identity, IResourceBuilder<ParameterResource> clientSecret, DataFolder data,
         params IResourceBuilder<IResourceWithServiceDiscovery>[] backends)
     {
         var gateway = builder.AddMcpService<Projects.EnterpriseMcp_Gateway>(ResourceNames.Gateway, port, identity);
@@ -21,6 +21,12 @@ public static class Gateway
             .WithEnvironment("Gateway__Identity__ClientId", ResourceNames.GatewayClient)
             .WithEnvironment("Gateway__Identity__ClientSecret", clientSecret)
             .WithEnvironment("Gateway__StartupWait", StartupWait);
+        if (builder.ExecutionContext.IsRunMode)
+        {
+            // The audit log of its calls, beside the other resources' data.
+            environment.WithEnvironment("Gateway__Audit__Path", Path.Combine(data.For(ResourceNames.Gateway), "audit.db"));
+        }
+
         // The one service clients reach; the tool servers stay internal to the deployment.
         gateway.As<IResourceWithEndpoints>().WithExternalHttpEndpoints();
         gateway.WithUrlForEndpoint("http", _ => new ResourceUrlAnnotation { Url = "/mcp", DisplayText = "MCP endpoint" });

@@ -44,7 +44,7 @@ public static class SystemModel
             db.WithPostgres(options.Ports.Postgres, data);
         }
 
-        var gateway = builder.AddGateway(options.Ports.Gateway, identity, gatewaySecret, jira, db);
+        var gateway = builder.AddGateway(options.Ports.Gateway, identity, gatewaySecret, data, jira, db);
         identity.WithResourceUris(gateway, jira, db);
         if (local)
         {

@@ -2,11 +2,27 @@ using Microsoft.Extensions.Compliance.Classification;
 using Microsoft.Extensions.Compliance.Redaction;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using EnterpriseMcp.Hosting.Http;
 
 namespace EnterpriseMcp.Gateway.Audit;
 
 public static class AuditServiceCollectionExtensions
 {
+    /// <summary>The audit of calls: its log opened at start, refusals and calls recorded, arguments redacted.</summary>
+    public static IServiceCollection AddGatewayAudit(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<AuditOptions>(configuration.GetSection(AuditOptions.SectionName));
+        services.AddAuditRedaction(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AuditTrail>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditTrail>());
+        services.TryAddSingleton<CallRecords>();
+        services.TryAddSingleton<CallAudit>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMcpRefusalObserver, RefusalAudit>());
+        return services;
+    }
+
     /// <summary>
     /// The audit's redaction: <see cref="RedactedMarker"/> for secret values, the library's HMAC redactor for personal
     /// ones when a key is configured (erased like secrets when not: nothing personal is stored in the clear by default).

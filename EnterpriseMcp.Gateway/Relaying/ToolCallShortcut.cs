@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EnterpriseMcp.Gateway.Audit;
 using EnterpriseMcp.Gateway.Backends;
 using EnterpriseMcp.Hosting.Http;
 using EnterpriseMcp.Hosting.Protocol;
@@ -15,7 +16,7 @@ namespace EnterpriseMcp.Gateway.Relaying;
 /// input-required result, which the client answers by retrying) handed back as the backend wrote it. Every other call
 /// (a 2025 backend, a call suspended here) goes through the server's handlers.
 /// </summary>
-internal sealed class ToolCallShortcut(BackendRegistry registry) : IMcpRequestShortcut
+internal sealed class ToolCallShortcut(BackendRegistry registry, CallAudit audit) : IMcpRequestShortcut
 {
     public bool Takes(JsonRpcRequest request) =>
         request.Method == RequestMethods.ToolsCall
@@ -42,13 +43,16 @@ internal sealed class ToolCallShortcut(BackendRegistry registry) : IMcpRequestSh
         var user = context.User.Identity?.IsAuthenticated == true ? context.User : null;
         var call = new BackendCall(BackendGeneration.Stateless, new ShortcutRelay(notify, logLevel), capabilities, logLevel,
             tool.Definition.InputSchema, user);
-        try
+        return await audit.RunAsync(request, user, name, tool.Backend, tool.OriginalName, async () =>
         {
-            return await tool.Backend.SendAsync(RequestMethods.ToolsCall, parameters, call, cancellationToken);
-        }
-        catch (BackendRefusedException refused)
-        {
-            throw refused.For($"tool '{name}'");
-        }
+            try
+            {
+                return await tool.Backend.SendAsync(RequestMethods.ToolsCall, parameters, call, cancellationToken);
+            }
+            catch (BackendRefusedException refused)
+            {
+                throw refused.For($"tool '{name}'");
+            }
+        }, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EnterpriseMcp.Gateway.Audit;
 using EnterpriseMcp.Gateway.Backends;
 using EnterpriseMcp.Gateway.Relaying;
 using ModelContextProtocol;
@@ -14,7 +15,7 @@ namespace EnterpriseMcp.Gateway.Routing;
 /// </summary>
 internal static class CallHandlers
 {
-    public static void Register(McpServerHandlers handlers, BackendRegistry registry, BackendForwarder forwarder)
+    public static void Register(McpServerHandlers handlers, BackendRegistry registry, BackendForwarder forwarder, CallAudit audit)
     {
         handlers.CallToolHandler = async (request, cancellationToken) =>
         {
@@ -24,8 +25,9 @@ internal static class CallHandlers
                 throw Unknown("tool", name, registry);
             }
 
-            var result = await forwarder.ForwardAsync(request, tool.Backend, Renamed(request, "name", tool.OriginalName),
-                tool.Definition.InputSchema, cancellationToken);
+            var result = await audit.RunAsync(request.JsonRpcRequest, request.User, name, tool.Backend, tool.OriginalName,
+                () => forwarder.ForwardAsync(request, tool.Backend, Renamed(request, "name", tool.OriginalName), tool.Definition.InputSchema,
+                    cancellationToken), cancellationToken);
             return Read<CallToolResult>(result, tool.Backend);
         };
 
@@ -37,14 +39,18 @@ internal static class CallHandlers
                 throw Unknown("prompt", name, registry);
             }
 
-            var result = await forwarder.ForwardAsync(request, prompt.Backend, Renamed(request, "name", prompt.OriginalName), null, cancellationToken);
+            var result = await audit.RunAsync(request.JsonRpcRequest, request.User, name, prompt.Backend, prompt.OriginalName,
+                () => forwarder.ForwardAsync(request, prompt.Backend, Renamed(request, "name", prompt.OriginalName), null, cancellationToken),
+                cancellationToken);
             return Read<GetPromptResult>(result, prompt.Backend);
         };
 
         handlers.ReadResourceHandler = async (request, cancellationToken) =>
         {
-            var backend = ResourceOwner(registry, request, request.Params?.Uri);
-            var result = await forwarder.ForwardAsync(request, backend, ParamsOf(request), null, cancellationToken);
+            var uri = request.Params?.Uri;
+            var backend = ResourceOwner(registry, request, uri);
+            var result = await audit.RunAsync(request.JsonRpcRequest, request.User, uri!, backend, uri!,
+                () => forwarder.ForwardAsync(request, backend, ParamsOf(request), null, cancellationToken), cancellationToken);
             return Read<ReadResourceResult>(result, backend);
         };
 
@@ -52,6 +58,7 @@ internal static class CallHandlers
         {
             var parameters = ParamsOf(request);
             Backend backend;
+            string name, originalName;
             if (request.Params?.Ref is PromptReference { Name: var promptName })
             {
                 if (!registry.Catalog.TryFindPrompt(promptName, out var prompt))
@@ -60,14 +67,18 @@ internal static class CallHandlers
                 }
 
                 backend = prompt.Backend;
+                (name, originalName) = (promptName, prompt.OriginalName);
                 parameters["ref"]!["name"] = prompt.OriginalName;
             }
             else
             {
-                backend = ResourceOwner(registry, request, (request.Params?.Ref as ResourceTemplateReference)?.Uri);
+                var uri = (request.Params?.Ref as ResourceTemplateReference)?.Uri;
+                backend = ResourceOwner(registry, request, uri);
+                (name, originalName) = (uri!, uri!);
             }
 
-            var result = await forwarder.ForwardAsync(request, backend, parameters, null, cancellationToken);
+            var result = await audit.RunAsync(request.JsonRpcRequest, request.User, name, backend, originalName,
+                () => forwarder.ForwardAsync(request, backend, parameters, null, cancellationToken), cancellationToken);
             return Read<CompleteResult>(result, backend);
         };
     }

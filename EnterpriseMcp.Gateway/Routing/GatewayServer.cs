@@ -1,3 +1,4 @@
+using EnterpriseMcp.Gateway.Audit;
 using EnterpriseMcp.Gateway.Authorization;
 using EnterpriseMcp.Gateway.Backends;
 using EnterpriseMcp.Gateway.Relaying;
@@ -10,7 +11,7 @@ namespace EnterpriseMcp.Gateway.Routing;
 internal static class GatewayServer
 {
     public static void Configure(McpServerOptions server, BackendRegistry registry, ResourceSubscriptions subscriptions, BackendForwarder forwarder,
-        GatewayRequestAuthorizer access)
+        GatewayRequestAuthorizer access, CallAudit audit)
     {
         server.ServerInfo = new Implementation { Name = "enterprise-mcp-gateway", Version = "1.0.0" };
         server.Capabilities = new ServerCapabilities
@@ -22,7 +23,7 @@ internal static class GatewayServer
             Logging = new LoggingCapability(),
         };
         ListHandlers.Register(server.Handlers, registry, access);
-        CallHandlers.Register(server.Handlers, registry, forwarder);
+        CallHandlers.Register(server.Handlers, registry, forwarder, audit);
         subscriptions.Register(server.Handlers, registry, forwarder);
         // The level is kept per session by the server; backends send everything and the gateway filters.
         server.Handlers.SetLoggingLevelHandler = (_, _) => ValueTask.FromResult(new EmptyResult());

@@ -36,3 +36,14 @@ public sealed class McpAdmission : IDisposable
 /// <summary>A refused request's answer: the HTTP status, the JSON-RPC error (code, message, data) and response headers.</summary>
 public sealed record McpAdmissionRefusal(int StatusCode, int Code, string Message, JsonNode? Data = null,
     IReadOnlyDictionary<string, string>? Headers = null);
+
+/// <summary>
+/// Told of every request refused before the MCP server (by authorization or an admission step), before the refusal is
+/// written: an audit that must keep its record first. It may answer another refusal to write instead (503 when it could
+/// keep no record); null leaves the refusal as it is.
+/// </summary>
+public interface IMcpRefusalObserver
+{
+    ValueTask<McpAdmissionRefusal?> OnRefusedAsync(HttpContext context, JsonRpcRequest request, McpAdmissionRefusal refusal,
+        CancellationToken cancellationToken);
+}

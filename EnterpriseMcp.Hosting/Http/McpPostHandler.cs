@@ -6,6 +6,7 @@ using EnterpriseMcp.Hosting.Tools;
 using EnterpriseMcp.Hosting.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -24,10 +25,12 @@ internal sealed class McpPostHandler(
     McpAccessCheck accessCheck,
     IMcpToolDirectory toolDirectory,
     McpShortcutPost shortcuts,
-    IEnumerable<IMcpRequestAdmission> admissions)
+    IEnumerable<IMcpRequestAdmission> admissions,
+    IEnumerable<IMcpRefusalObserver> observers)
 {
     private readonly McpHttpOptions _options = options.Value;
     private readonly IMcpRequestAdmission[] _admissions = admissions.ToArray();
+    private readonly IMcpRefusalObserver[] _observers = observers.ToArray();
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -52,27 +55,24 @@ internal sealed class McpPostHandler(
         var rejection = ParamsShapeValidator.Validate(message)
             ?? ProtocolVersionValidator.ValidateHeader(version, message)
             ?? ProtocolVersionValidator.ValidateEnvelope(version, message)
-            ?? (stateless ? StatelessRequestRules.Validate(request, message, version, toolDirectory) : InitializeParamsValidator.Validate(message))
-            ?? accessCheck.Check(context, message);
+            ?? (stateless ? StatelessRequestRules.Validate(request, message, version, toolDirectory) : InitializeParamsValidator.Validate(message));
         if (rejection is not null)
         {
             await rejection.WriteAsync(context, id);
             return;
         }
 
-        using var admitted = await AdmitAsync(context, message);
-        if (admitted?.Refusal is { } refusal)
+        message.Context ??= new JsonRpcMessageContext();
+        (message.Context.Items ??= new Dictionary<string, object?>())[McpRequestOrigin.Key] = McpRequestOrigin.Of(context);
+        var denied = accessCheck.Check(context, message);
+        using var admitted = denied is null ? await AdmitAsync(context, message) : null;
+        var refusal = denied is null ? admitted?.Refusal : new McpAdmissionRefusal(denied.StatusCode, denied.Code, denied.Message, denied.Data);
+        if (refusal is not null)
         {
-            foreach (var (name, value) in refusal.Headers ?? new Dictionary<string, string>())
-            {
-                context.Response.Headers[name] = value;
-            }
-
-            await new McpRequestRejection(refusal.StatusCode, refusal.Code, refusal.Message, refusal.Data).WriteAsync(context, id);
+            await RefuseAsync(context, (JsonRpcRequest)message, refusal);
             return;
         }
 
-        message.Context ??= new JsonRpcMessageContext();
         if (context.User.Identity?.IsAuthenticated == true)
         {
             message.Context.User = context.User;
@@ -95,6 +95,26 @@ internal sealed class McpPostHandler(
         {
             await ServeInSessionAsync(context, message, version, id);
         }
+    }
+
+    /// <summary>A refused request's answer, once every observer has seen it (and may have answered 503 instead, having kept no record of it).</summary>
+    private async Task RefuseAsync(HttpContext context, JsonRpcRequest request, McpAdmissionRefusal refusal)
+    {
+        foreach (var observer in _observers)
+        {
+            if (await observer.OnRefusedAsync(context, request, refusal, context.RequestAborted) is { } instead && instead != refusal)
+            {
+                context.Response.Headers.Remove(HeaderNames.WWWAuthenticate);
+                refusal = instead;
+            }
+        }
+
+        foreach (var (name, value) in refusal.Headers ?? new Dictionary<string, string>())
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        await new McpRequestRejection(refusal.StatusCode, refusal.Code, refusal.Message, refusal.Data).WriteAsync(context, request.Id);
     }
 
     /// <summary>The host's admission steps in order: the first refusal stops; what the admitted ones hold is held until the answer is written.</summary>

@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EnterpriseMcp.Gateway.Audit;
+
+/// <summary>
+/// The gateway's audit log, opened at start on the configured store, and the failure mode applied to every write: a
+/// record that cannot be kept refuses its call (closed, the default) or is counted and logged as a gap (open).
+/// </summary>
+internal sealed partial class AuditTrail(IOptions<AuditOptions> options, IConfiguration configuration, IHostEnvironment environment,
+    ILogger<AuditTrail> logger) : IHostedService, IAsyncDisposable
+{
+    private readonly AuditOptions _options = options.Value;
+    private AuditLog? _log;
+    private long _gaps;
+
+    public bool Enabled => _options.Enabled;
+
+    /// <summary>Records that could not be kept and were let through (open failure mode).</summary>
+    public long Gaps => Interlocked.Read(ref _gaps);
+
+    public AuditLog? Log => _log;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (_options.Enabled)
+        {
+            IAuditStore store = configuration.GetConnectionString("audit") is { Length: > 0 } postgres
+                ? new PostgresAuditStore(postgres)
+                : new SqliteAuditStore(_options.Path ?? System.IO.Path.Combine(environment.ContentRootPath, ".data", "audit.db"));
+            _log = await AuditLog.OpenAsync(store, logger, cancellationToken);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Keeps <paramref name="record"/>; false when it could not be kept and its call must be refused.</summary>
+    public async Task<bool> KeepAsync(AuditRecord record, CancellationToken cancellationToken)
+    {
+        if (!_options.Enabled)
+        {
+            return true;
+        }
+
+        try
+        {
+            await (_log ?? throw new AuditUnavailableException("The audit log is not open.")).WriteAsync(record, cancellationToken);
+            return true;
+        }
+        catch (AuditUnavailableException error) when (_options.FailureMode == AuditFailureMode.Open)
+        {
+            Interlocked.Increment(ref _gaps);
+            LogGap(error.Message, record.Method, record.Name);
+            return true;
+        }
+        catch (AuditUnavailableException)
+        {
+            return false;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_log is not null)
+        {
+            await _log.DisposeAsync();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Audit gap: a {Method} of '{Name}' went on without its record ({Reason}).")]
+    private partial void LogGap(string reason, string method, string? name);
+}

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using EnterpriseMcp.Hosting.Authorization;
+using EnterpriseMcp.Hosting.Http;
+using ModelContextProtocol.Protocol;
+
+namespace EnterpriseMcp.Gateway.Audit;
+
+/// <summary>An audit record of one request: who (from the principal), from where (the request's origin), what, and how it ended.</summary>
+internal sealed class CallRecords(AuditArguments arguments, TimeProvider time)
+{
+    public AuditRecord Of(JsonRpcRequest request, McpPrincipal caller, string? name, string? backend, string? originalName,
+        AuditOutcome outcome, long startedAt, string? rule = null, string? reason = null, string? errorType = null)
+    {
+        var origin = request.Context?.Items?.TryGetValue(McpRequestOrigin.Key, out var value) == true ? value as McpRequestOrigin : null;
+        return new AuditRecord
+        {
+            Time = time.GetUtcNow(),
+            RequestId = request.Id.ToString(),
+            TraceId = origin?.TraceId ?? Activity.Current?.TraceId.ToString(),
+            Caller = new AuditCaller(caller.Subject, caller.Issuer, caller.ClientId, null, [.. caller.Roles.Order(StringComparer.Ordinal)]),
+            SessionHash = origin?.SessionId is { } session ? HashOf(session) : null,
+            SourceAddress = origin?.SourceAddress,
+            UserAgent = origin?.UserAgent,
+            Method = request.Method,
+            Name = name,
+            Backend = backend,
+            OriginalName = originalName,
+            Arguments = arguments.Of((request.Params as JsonObject)?["arguments"] as JsonObject),
+            Outcome = outcome,
+            Rule = rule,
+            Reason = reason,
+            ErrorType = errorType,
+            DurationMilliseconds = time.GetElapsedTime(startedAt).TotalMilliseconds,
+        };
+    }
+
+    // Enough to group a session's records; a session id is a credential, so it is never kept as it is.
+    private static string HashOf(string session) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(session)).AsSpan(0, 12));
+}

@@ -1,0 +1,138 @@
+using System.Net;
+using EnterpriseMcp.Gateway.Audit;
+using EnterpriseMcp.Gateway.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace EnterpriseMcp.Gateway.Tests.Audit;
+
+/// <summary>The gateway's audit of its calls, read back from its SQLite log: one record per call, whichever entry and outcome.</summary>
+public sealed class CallAuditTests : IAsyncLifetime
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("gateway-audit-").FullName;
+
+    private string LogPath => Path.Combine(_folder, "audit.db");
+
+    [Fact]
+    public async Task A_stateless_call_and_a_call_in_a_2025_session_each_leave_one_allowed_record_naming_the_tool_and_backend()
+    {
+        await using var jira = await TestBackends.StartJiraAsync();
+        await using var gateway = await GatewayHost.StartAsync(Settings(jira.McpUrl()));
+        using var http = new HttpClient();
+        using var stateless = await http.SendAsync(RawMcp.CallTool(gateway.Endpoint, "jira__get_issue", new() { ["key"] = "DEMO-1", ["password"] = "hunter2" }, null), Token);
+        var client = await gateway.ConnectAsync("2025-11-25");
+        await client.CallToolAsync("jira__list_projects", cancellationToken: Token);
+
+        var records = await RecordsAsync();
+
+        Assert.Equal(HttpStatusCode.OK, stateless.StatusCode);
+        Assert.Collection(records,
+            first =>
+            {
+                Assert.Equal(("tools/call", "jira__get_issue", "jira", "get_issue"), (first.Method, first.Name, first.Backend, first.OriginalName));
+                Assert.Equal(AuditOutcome.Allowed, first.Outcome);
+                Assert.Equal("DEMO-1", (string?)first.Arguments!["key"]);
+                Assert.Equal("[redacted]", (string?)first.Arguments!["password"]);
+                Assert.Null(first.SessionHash);
+                Assert.Equal("127.0.0.1", first.SourceAddress);
+            },
+            second =>
+            {
+                Assert.Equal(("jira__list_projects", "list_projects", AuditOutcome.Allowed), (second.Name, second.OriginalName, second.Outcome));
+                Assert.NotNull(second.SessionHash);
+                Assert.True(second.DurationMilliseconds > 0);
+            });
+    }
+
+    [Fact]
+    public async Task A_limited_call_leaves_one_limited_record_naming_the_limit()
+    {
+        await using var jira = await TestBackends.StartJiraAsync();
+        var settings = Settings(jira.McpUrl());
+        settings["Gateway:RateLimits:Rules:0:Name"] = "one-a-minute";
+        settings["Gateway:RateLimits:Rules:0:PermitsPerMinute"] = "1";
+        await using var gateway = await GatewayHost.StartAsync(settings);
+        using var http = new HttpClient();
+
+        using var admitted = await http.SendAsync(RawMcp.CallTool(gateway.Endpoint, "jira__list_projects", [], null), Token);
+        using var limited = await http.SendAsync(RawMcp.CallTool(gateway.Endpoint, "jira__list_projects", [], null), Token);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        var records = await RecordsAsync();
+        Assert.Equal([AuditOutcome.Allowed, AuditOutcome.Limited], records.Select(record => record.Outcome));
+        Assert.Equal(("one-a-minute", "429"), (records[1].Rule, records[1].ErrorType));
+    }
+
+    [Fact]
+    public async Task A_call_to_a_backend_that_died_leaves_one_failed_record()
+    {
+        await using var jira = await TestBackends.StartJiraProcessAsync();
+        await using var gateway = await GatewayHost.StartAsync(Settings(jira.McpUrl));
+        jira.Kill();
+        using var http = new HttpClient();
+
+        using var failed = await http.SendAsync(RawMcp.CallTool(gateway.Endpoint, "jira__list_projects", [], null), Token);
+
+        var record = Assert.Single(await RecordsAsync());
+        Assert.Equal(AuditOutcome.Failed, record.Outcome);
+        Assert.Equal("-32603", record.ErrorType);
+    }
+
+    [Fact]
+    public async Task While_the_log_cannot_be_written_calls_are_refused_and_afterwards_nothing_is_missing()
+    {
+        await using var jira = await TestBackends.StartJiraAsync();
+        await using var gateway = await GatewayHost.StartAsync(Settings(jira.McpUrl()));
+        using var http = new HttpClient();
+        using (var before = await http.SendAsync(RawMcp.CallTool(gateway.Endpoint, "jira__list_projects", [], null), Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        await using (var blocker = new SqliteConnection($"Data Source={LogPath};Pooling=False"))
+        {
+            await blocker.OpenAsync(Token);
+            await using var exclusive = blocker.CreateCommand();
+            exclusive.CommandText = "BEGIN EXCLUSIVE";
+            await exclusive.ExecuteNonQueryAsync(Token);
+
+            using var refused = await http.SendAsync(RawMcp.CallTool(gateway.Endpoint, "jira__list_projects", [], null), Token);
+            Assert.Contains("could not record it in its audit log", await refused.Content.ReadAsStringAsync(Token));
+        }
+
+        using var after = await http.SendAsync(RawMcp.CallTool(gateway.Endpoint, "jira__get_issue", new() { ["key"] = "DEMO-1" }, null), Token);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        var records = await RecordsAsync();
+        Assert.Equal(["jira__list_projects", "jira__get_issue"], records.Select(record => record.Name));
+    }
+
+    private Dictionary<string, string?> Settings(string jiraUrl)
+    {
+        var settings = TestBackends.Settings(("jira", jiraUrl));
+        settings["Gateway:Audit:Path"] = LogPath;
+        return settings;
+    }
+
+    private async Task<List<AuditRecord>> RecordsAsync()
+    {
+        await using var store = new SqliteAuditStore(LogPath);
+        await store.OpenAsync(Token);
+        Assert.True((await AuditVerifier.VerifyAsync(store, Token)).Intact);
+        var records = new List<AuditRecord>();
+        await foreach (var stored in store.ReadAsync(1, Token))
+        {
+            records.Add(AuditChain.RecordOf(stored.Body)!);
+        }
+
+        return records;
+    }
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync()
+    {
+        Directory.Delete(_folder, recursive: true);
+        return ValueTask.CompletedTask;
+    }
+}
