@@ -26,6 +26,23 @@ public static class AuditChain
             end.Hash, HashOf(sequence, body, end.Hash));
     }
 
+    /// <summary>
+    /// <paramref name="records"/> sealed in order after <paramref name="end"/>. Stores call it inside the transaction that
+    /// read <paramref name="end"/> under the table's write lock, so that several writers (gateway replicas) extend one chain.
+    /// </summary>
+    public static List<SealedAuditRecord> SealAll(IReadOnlyList<PendingAuditRecord> records, AuditChainEnd end)
+    {
+        var sealedRecords = new List<SealedAuditRecord>(records.Count);
+        foreach (var pending in records)
+        {
+            var record = Seal(pending.Record, pending.Body, end);
+            sealedRecords.Add(record);
+            end = new AuditChainEnd(record.Sequence, record.Hash);
+        }
+
+        return sealedRecords;
+    }
+
     public static byte[] HashOf(long sequence, string body, byte[] previousHash)
     {
         var bytes = Encoding.UTF8.GetBytes(body);

@@ -7,7 +7,7 @@ namespace EnterpriseMcp.Gateway.Audit;
 /// Appends records to the store with group commit: one writer takes every record waiting while the previous commit was
 /// on its way to disk and commits them together, so each caller waits for one disk sync, not one per record before it.
 /// <see cref="WriteAsync"/> returns once the record is durable; if the store fails it throws, and the chain is not
-/// broken: the next commit continues from the last record the store really holds.
+/// broken: each commit continues from the last record the store holds, whichever process wrote it.
 /// </summary>
 public sealed partial class AuditLog : IAsyncDisposable
 {
@@ -15,13 +15,12 @@ public sealed partial class AuditLog : IAsyncDisposable
     private readonly IAuditStore _store;
     private readonly ILogger _logger;
     private readonly Channel<Pending> _pending;
-    private AuditChainEnd _end;
     private Task _writing = Task.CompletedTask;
     private long _commits;
 
-    private AuditLog(IAuditStore store, AuditChainEnd end, int capacity, ILogger logger)
+    private AuditLog(IAuditStore store, int capacity, ILogger logger)
     {
-        (_store, _end, _logger) = (store, end, logger);
+        (_store, _logger) = (store, logger);
         // Bounded: when the disk falls behind, callers wait here rather than the queue growing without end.
         _pending = Channel.CreateBounded<Pending>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     }
@@ -33,7 +32,8 @@ public sealed partial class AuditLog : IAsyncDisposable
 
     public static async Task<AuditLog> OpenAsync(IAuditStore store, ILogger logger, CancellationToken cancellationToken, int capacity = 10_000)
     {
-        var log = new AuditLog(store, await store.OpenAsync(cancellationToken), capacity, logger);
+        await store.OpenAsync(cancellationToken);
+        var log = new AuditLog(store, capacity, logger);
         log._writing = Task.Run(log.WriteLoopAsync, CancellationToken.None);
         return log;
     }
@@ -57,7 +57,7 @@ public sealed partial class AuditLog : IAsyncDisposable
     private async Task WriteLoopAsync()
     {
         var batch = new List<Pending>(MaxBatch);
-        var records = new List<SealedAuditRecord>(MaxBatch);
+        var records = new List<PendingAuditRecord>(MaxBatch);
         while (await _pending.Reader.WaitToReadAsync())
         {
             batch.Clear();
@@ -65,20 +65,12 @@ public sealed partial class AuditLog : IAsyncDisposable
             while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var next))
             {
                 batch.Add(next);
-            }
-
-            var end = _end;
-            foreach (var pending in batch)
-            {
-                var record = AuditChain.Seal(pending.Record, pending.Body, end);
-                records.Add(record);
-                end = new AuditChainEnd(record.Sequence, record.Hash);
+                records.Add(new PendingAuditRecord(next.Record, next.Body));
             }
 
             try
             {
                 await _store.AppendAsync(records, CancellationToken.None);
-                _end = end;
                 Interlocked.Increment(ref _commits);
                 batch.ForEach(pending => pending.Written.TrySetResult());
             }
@@ -87,22 +79,7 @@ public sealed partial class AuditLog : IAsyncDisposable
                 LogWriteFailed(error, batch.Count);
                 var unavailable = new AuditUnavailableException($"The audit log could not store the record: {error.Message}", error);
                 batch.ForEach(pending => pending.Written.TrySetException(unavailable));
-                await ResynchronizeAsync();
             }
-        }
-    }
-
-    /// <summary>After a failed commit, continue from what the store holds (nothing of the batch, unless it failed after committing).</summary>
-    private async Task ResynchronizeAsync()
-    {
-        try
-        {
-            _end = await _store.EndAsync(CancellationToken.None);
-        }
-        catch (Exception error)
-        {
-            // The store is still down: the next batch fails too, and tries again.
-            LogWriteFailed(error, 0);
         }
     }
 

@@ -14,31 +14,27 @@ public sealed class PostgresAuditStore(string connectionString) : IAuditStore
 
     private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(connectionString);
 
-    public async Task<AuditChainEnd> OpenAsync(CancellationToken cancellationToken)
+    public async Task OpenAsync(CancellationToken cancellationToken)
     {
-        await using (var setup = _source.CreateCommand(Schema))
-        {
-            await setup.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        return await EndAsync(cancellationToken);
+        await using var setup = _source.CreateCommand(Schema);
+        await setup.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<AuditChainEnd> EndAsync(CancellationToken cancellationToken)
-    {
-        await using var last = _source.CreateCommand("SELECT sequence, hash FROM audit_records ORDER BY sequence DESC LIMIT 1");
-        await using var reader = await last.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new AuditChainEnd(reader.GetInt64(0), (byte[])reader[1])
-            : new AuditChainEnd(0, AuditChain.Genesis);
-    }
-
-    public async Task AppendAsync(IReadOnlyList<SealedAuditRecord> records, CancellationToken cancellationToken)
+    public async Task AppendAsync(IReadOnlyList<PendingAuditRecord> records, CancellationToken cancellationToken)
     {
         await using var connection = await _source.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        AuditChainEnd end;
+        await using (var last = new NpgsqlCommand("", connection, transaction))
+        {
+            // Writers (gateway replicas) take turns to extend the chain; readers are not blocked.
+            last.CommandText = "LOCK TABLE audit_records IN SHARE ROW EXCLUSIVE MODE";
+            await last.ExecuteNonQueryAsync(cancellationToken);
+            end = await AuditSchema.EndAsync(last, cancellationToken);
+        }
+
         await using var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var record in records)
+        foreach (var record in AuditChain.SealAll(records, end))
         {
             var insert = new NpgsqlBatchCommand("""
                 INSERT INTO audit_records (sequence, time, subject, name, outcome, body, previous_hash, hash)

@@ -10,3 +10,6 @@ public sealed record SealedAuditRecord(long Sequence, DateTimeOffset Time, strin
 
 /// <summary>The end of the chain: the last record's sequence number and hash (0 and the genesis hash for an empty log).</summary>
 public sealed record AuditChainEnd(long Sequence, byte[] Hash);
+
+/// <summary>A record waiting to be stored, with its JSON: the store seals it into the chain inside its transaction.</summary>
+public sealed record PendingAuditRecord(AuditRecord Record, string Body);

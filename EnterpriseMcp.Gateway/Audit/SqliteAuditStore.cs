@@ -6,7 +6,7 @@ namespace EnterpriseMcp.Gateway.Audit;
 
 /// <summary>
 /// The audit log in an SQLite file: write-ahead logging with a full sync at each commit, so a record is on disk when
-/// <see cref="AppendAsync"/> returns; one writer (the <see cref="AuditLog"/>'s loop) and any number of readers.
+/// <see cref="AppendAsync"/> returns; writers in several processes take turns, readers read at any time.
 /// </summary>
 public sealed class SqliteAuditStore(string path) : IAuditStore
 {
@@ -20,36 +20,29 @@ public sealed class SqliteAuditStore(string path) : IAuditStore
 
     private SqliteConnection? _writer;
 
-    public async Task<AuditChainEnd> OpenAsync(CancellationToken cancellationToken)
+    public async Task OpenAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         _writer = new SqliteConnection(_connectionString);
         await _writer.OpenAsync(cancellationToken);
-        await using (var setup = _writer.CreateCommand())
+        await using var setup = _writer.CreateCommand();
+        // FULL: in WAL mode the default (NORMAL) may lose the last commits on a power cut; an audit must not.
+        setup.CommandText = Schema + "PRAGMA synchronous = FULL;";
+        await setup.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task AppendAsync(IReadOnlyList<PendingAuditRecord> records, CancellationToken cancellationToken)
+    {
+        var connection = _writer ?? throw new InvalidOperationException("The audit store is not open.");
+        // Immediate: the write lock is taken before the chain's end is read, so no other process writes in between.
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        AuditChainEnd end;
+        await using (var last = connection.CreateCommand())
         {
-            // FULL: in WAL mode the default (NORMAL) may lose the last commits on a power cut; an audit must not.
-            setup.CommandText = Schema + "PRAGMA synchronous = FULL;";
-            await setup.ExecuteNonQueryAsync(cancellationToken);
+            last.Transaction = transaction;
+            end = await AuditSchema.EndAsync(last, cancellationToken);
         }
 
-        return await EndAsync(cancellationToken);
-    }
-
-    public async Task<AuditChainEnd> EndAsync(CancellationToken cancellationToken)
-    {
-        var connection = _writer ?? throw new InvalidOperationException("The audit store is not open.");
-        await using var last = connection.CreateCommand();
-        last.CommandText = "SELECT sequence, hash FROM audit_records ORDER BY sequence DESC LIMIT 1";
-        await using var reader = await last.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new AuditChainEnd(reader.GetInt64(0), (byte[])reader[1])
-            : new AuditChainEnd(0, AuditChain.Genesis);
-    }
-
-    public async Task AppendAsync(IReadOnlyList<SealedAuditRecord> records, CancellationToken cancellationToken)
-    {
-        var connection = _writer ?? throw new InvalidOperationException("The audit store is not open.");
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = """
@@ -58,7 +51,7 @@ public sealed class SqliteAuditStore(string path) : IAuditStore
             """;
         var parameters = new[] { "$sequence", "$time", "$subject", "$name", "$outcome", "$body", "$previous", "$hash" }
             .Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
-        foreach (var record in records)
+        foreach (var record in AuditChain.SealAll(records, end))
         {
             parameters[0].Value = record.Sequence;
             parameters[1].Value = TimeText(record.Time);

@@ -35,6 +35,20 @@ public sealed class AuditLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_logs_on_one_file_as_two_gateways_have_extend_one_unbroken_chain()
+    {
+        await using var first = await OpenAsync();
+        await using var second = await OpenAsync();
+
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(call =>
+            (call % 2 == 0 ? first : second).WriteAsync(Record($"user-{call}", "jira__search_issues"), Token)));
+
+        var verification = await AuditVerifier.VerifyAsync(first.Store, Token);
+        Assert.True(verification.Intact, verification.Problem);
+        Assert.Equal(40, verification.Checked);
+    }
+
+    [Fact]
     public async Task A_written_record_is_on_disk_with_all_its_fields_and_the_chain_continues_after_a_reopen()
     {
         var written = Record("bob", "jira__search_issues") with
