@@ -1,6 +1,7 @@
 using EnterpriseMcp.Gateway.Authorization;
 using EnterpriseMcp.Gateway.Backends;
 using EnterpriseMcp.Gateway.RateLimiting;
+using EnterpriseMcp.Gateway.Routing;
 using EnterpriseMcp.Hosting.Http;
 using EnterpriseMcp.Hosting.Protocol;
 using Microsoft.AspNetCore.Http;

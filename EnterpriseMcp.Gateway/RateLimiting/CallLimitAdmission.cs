@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using EnterpriseMcp.Gateway.Authorization;
 using EnterpriseMcp.Gateway.Backends;
+using EnterpriseMcp.Gateway.Routing;
 using EnterpriseMcp.Hosting.Http;
 using EnterpriseMcp.Hosting.Protocol;
 using Microsoft.AspNetCore.Http;
@@ -21,7 +22,9 @@ internal sealed class CallLimitAdmission(ICallLimiter limiter, BackendRegistry r
 
     public ValueTask<McpAdmission> AdmitAsync(HttpContext context, JsonRpcRequest request, CancellationToken cancellationToken)
     {
-        if (TargetOf(request) is not ({ } name, { } backend))
+        // Prompts and tools are limited by the name the gateway exposes, resources by URI; subscriptions and completions are not calls.
+        if (request.Method is not (RequestMethods.ToolsCall or RequestMethods.PromptsGet or RequestMethods.ResourcesRead)
+            || CallTarget.Of(request, registry) is not { Backend: { } backend, Name: var name })
         {
             return ValueTask.FromResult(McpAdmission.Admit());
         }
@@ -30,19 +33,6 @@ internal sealed class CallLimitAdmission(ICallLimiter limiter, BackendRegistry r
         var key = caller.IsAuthenticated ? $"{caller.Issuer}|{caller.Subject}" : "(anonymous)";
         var admission = limiter.Admit(new LimitedCall(key, caller.Roles, caller.ClientId, backend.Name, name));
         return ValueTask.FromResult(admission.Admitted ? McpAdmission.Admit(admission) : McpAdmission.Refuse(Refusal(admission, name)));
-    }
-
-    private (string? Name, Backend? Backend) TargetOf(JsonRpcRequest request)
-    {
-        var catalog = registry.Catalog;
-        var name = McpMessageFields.Target(request);
-        return request.Method switch
-        {
-            RequestMethods.ToolsCall when name is not null && catalog.TryFindTool(name, out var tool) => (name, tool.Backend),
-            RequestMethods.PromptsGet when name is not null && catalog.TryFindPrompt(name, out var prompt) => (name, prompt.Backend),
-            RequestMethods.ResourcesRead when McpMessageFields.String(request.Params, "uri") is { } uri => (uri, catalog.FindResource(uri)),
-            _ => (null, null),
-        };
     }
 
     private static McpAdmissionRefusal Refusal(CallAdmission refused, string name)

@@ -3,9 +3,12 @@ using EnterpriseMcp.Gateway.Backends;
 using EnterpriseMcp.Hosting.Protocol;
 using ModelContextProtocol.Protocol;
 
-namespace EnterpriseMcp.Gateway.Audit;
+namespace EnterpriseMcp.Gateway.Routing;
 
-/// <summary>What a request names, by the gateway's name, and where that leads (backend and original name) when the catalog knows it.</summary>
+/// <summary>
+/// What a request names, by the gateway's name, and where that leads (backend and original name) when the catalog knows
+/// it: what the rate limits and the audit look at, read one way for both.
+/// </summary>
 internal sealed record CallTarget(PolicyTargetKind Kind, string Name, Backend? Backend, string? OriginalName)
 {
     public static CallTarget? Of(JsonRpcRequest request, BackendRegistry registry)
