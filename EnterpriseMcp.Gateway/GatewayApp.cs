@@ -1,5 +1,5 @@
 using EnterpriseMcp.Gateway.Audit;
-using EnterpriseMcp.Gateway.Authorization;
+using EnterpriseMcp.Gateway.Policy;
 using EnterpriseMcp.Gateway.Backends;
 using EnterpriseMcp.Hosting.Authorization;
 using EnterpriseMcp.Gateway.RateLimiting;

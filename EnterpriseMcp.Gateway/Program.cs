@@ -1,3 +1,10 @@
 using EnterpriseMcp.Gateway;
+using EnterpriseMcp.Gateway.Admin;
 
-GatewayApp.Create(args).Run();
+if (AdminCommands.Find(args) is { } command)
+{
+    return await command(args[1..]);
+}
+
+await GatewayApp.Create(args).RunAsync();
+return 0;

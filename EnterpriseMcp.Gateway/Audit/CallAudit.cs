@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using EnterpriseMcp.Gateway.Authorization;
+using EnterpriseMcp.Gateway.Policy;
 using EnterpriseMcp.Gateway.Backends;
 using EnterpriseMcp.Hosting.Protocol;
 using ModelContextProtocol;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using EnterpriseMcp.Gateway.Authorization;
+using EnterpriseMcp.Gateway.Policy;
 using EnterpriseMcp.Gateway.Backends;
 using EnterpriseMcp.Gateway.Routing;
 using EnterpriseMcp.Hosting.Http;

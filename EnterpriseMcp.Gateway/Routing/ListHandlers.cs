@@ -1,4 +1,4 @@
-using EnterpriseMcp.Gateway.Authorization;
+using EnterpriseMcp.Gateway.Policy;
 using EnterpriseMcp.Gateway.Backends;
 using EnterpriseMcp.Gateway.Federation;
 using ModelContextProtocol.Protocol;

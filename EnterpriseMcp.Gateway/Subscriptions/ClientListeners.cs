@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using EnterpriseMcp.Gateway.Authorization;
+using EnterpriseMcp.Gateway.Policy;
 using EnterpriseMcp.Hosting.Authorization;
 using EnterpriseMcp.Hosting.Configuration;
 using Microsoft.Extensions.Options;

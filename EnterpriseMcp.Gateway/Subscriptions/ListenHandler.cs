@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using EnterpriseMcp.Gateway.Authorization;
+using EnterpriseMcp.Gateway.Policy;
 using EnterpriseMcp.Gateway.Backends;
 using EnterpriseMcp.Hosting.Authorization;
 using Microsoft.Extensions.Hosting;

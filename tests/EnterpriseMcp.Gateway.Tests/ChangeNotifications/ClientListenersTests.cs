@@ -1,6 +1,6 @@
-using EnterpriseMcp.Gateway.Authorization;
+using EnterpriseMcp.Gateway.Policy;
 using EnterpriseMcp.Gateway.Subscriptions;
-using EnterpriseMcp.Gateway.Tests.Authorization;
+using EnterpriseMcp.Gateway.Tests.Policy;
 using EnterpriseMcp.Hosting.Authorization;
 using EnterpriseMcp.Hosting.Configuration;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-namespace EnterpriseMcp.Gateway.Authorization;
+namespace EnterpriseMcp.Gateway.Policy;
 
 /// <summary>
 /// An exact name, or a glob where <c>*</c> is any run of characters and <c>?</c> one character; ordinal. Matched by

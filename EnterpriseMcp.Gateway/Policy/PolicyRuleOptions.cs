@@ -1,4 +1,4 @@
-namespace EnterpriseMcp.Gateway.Authorization;
+namespace EnterpriseMcp.Gateway.Policy;
 
 /// <summary>
 /// One rule of <c>Gateway:Policy:Rules</c>: the names it covers, and what a caller needs to use them. Patterns are exact

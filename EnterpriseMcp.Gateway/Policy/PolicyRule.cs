@@ -1,6 +1,6 @@
 using EnterpriseMcp.Hosting.Authorization;
 
-namespace EnterpriseMcp.Gateway.Authorization;
+namespace EnterpriseMcp.Gateway.Policy;
 
 /// <summary>One rule of the policy, compiled: its patterns per kind and what a caller must hold.</summary>
 internal sealed class PolicyRule

@@ -1,9 +1,8 @@
-using System.Net;
 using System.Text.Json;
+using EnterpriseMcp.Gateway.Admin;
 using EnterpriseMcp.Hosting.Authorization;
-using Microsoft.Extensions.Options;
 
-namespace EnterpriseMcp.Gateway.Authorization;
+namespace EnterpriseMcp.Gateway.Policy;
 
 /// <summary>
 /// <c>POST /admin/policy/explain</c>: why the policy allows or denies a tool, prompt or resource to a principal, for an
@@ -19,9 +18,8 @@ internal static partial class PolicyExplainEndpoint
     {
         var services = context.RequestServices;
         var policy = services.GetRequiredService<AccessPolicy>();
-        var auth = services.GetRequiredService<IOptions<McpAuthOptions>>().Value;
-        var caller = McpPrincipal.From(context.User, auth.RoleClients);
-        if (Refusal(context, auth, policy, caller) is { } refusal)
+        var (caller, refusal) = AdminAccess.Check(context, "the policy's explanation");
+        if (refusal is not null)
         {
             if (refusal.Status == StatusCodes.Status401Unauthorized)
             {
@@ -64,31 +62,6 @@ internal static partial class PolicyExplainEndpoint
         await context.Response.WriteAsJsonAsync(PolicyExplanation.Of(decision, principal), PolicyExplainJson.Default.PolicyExplanation,
             cancellationToken: context.RequestAborted);
     }
-
-    private static (int Status, string Error)? Refusal(HttpContext context, McpAuthOptions auth, AccessPolicy policy, McpPrincipal caller)
-    {
-        if (!auth.ValidatesTokens)
-        {
-            return context.Connection.RemoteIpAddress is { } remote && IsLoopback(remote)
-                ? null
-                : (StatusCodes.Status403Forbidden,
-                    $"No authority is configured ({McpAuthOptions.SectionName}:Authority), so the policy is explained to loopback callers only.");
-        }
-
-        if (!caller.IsAuthenticated)
-        {
-            return (StatusCodes.Status401Unauthorized,
-                $"A bearer access token with one of the roles of {PolicyOptions.SectionName}:AdminRoles is required.");
-        }
-
-        return caller.Roles.Overlaps(policy.AdminRoles)
-            ? null
-            : (StatusCodes.Status403Forbidden,
-                $"The policy is explained to holders of one of the roles of {PolicyOptions.SectionName}:AdminRoles only, and the token has none of them.");
-    }
-
-    private static bool IsLoopback(IPAddress address) =>
-        IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
 
     private static Task WriteErrorAsync(HttpContext context, int status, string error)
     {

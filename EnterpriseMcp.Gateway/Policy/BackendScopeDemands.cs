@@ -2,7 +2,7 @@ using EnterpriseMcp.Gateway.Backends;
 using EnterpriseMcp.Gateway.Federation;
 using EnterpriseMcp.Hosting.Authorization;
 
-namespace EnterpriseMcp.Gateway.Authorization;
+namespace EnterpriseMcp.Gateway.Policy;
 
 /// <summary>
 /// The scopes a backend itself demands for one of its tools (declared in its listing), where the call will carry the

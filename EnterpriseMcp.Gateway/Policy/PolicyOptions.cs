@@ -1,4 +1,4 @@
-namespace EnterpriseMcp.Gateway.Authorization;
+namespace EnterpriseMcp.Gateway.Policy;
 
 /// <summary>
 /// Who may use which tool, prompt and resource, bound from <c>Gateway:Policy</c>. The first rule whose patterns match

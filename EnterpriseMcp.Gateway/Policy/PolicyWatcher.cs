@@ -2,7 +2,7 @@ using EnterpriseMcp.Hosting.Authorization;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
-namespace EnterpriseMcp.Gateway.Authorization;
+namespace EnterpriseMcp.Gateway.Policy;
 
 /// <summary>
 /// Tells the operator what became of the policy: at start, that an empty policy with tokens validated denies

@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using EnterpriseMcp.Hosting.Authorization;
 
-namespace EnterpriseMcp.Gateway.Authorization;
+namespace EnterpriseMcp.Gateway.Policy;
 
 /// <summary>
 /// The body of an explain call: one target, and the principal to evaluate (the caller's own when absent). Read by

@@ -2,13 +2,13 @@ using System.Net;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json.Nodes;
-using EnterpriseMcp.Gateway.Authorization;
+using EnterpriseMcp.Gateway.Policy;
 using EnterpriseMcp.Hosting.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace EnterpriseMcp.Gateway.Tests.Authorization;
+namespace EnterpriseMcp.Gateway.Tests.Policy;
 
 /// <summary>Who may ask the policy to explain itself: holders of an admin role, or in development mode loopback callers.</summary>
 public sealed class PolicyExplainCallerTests

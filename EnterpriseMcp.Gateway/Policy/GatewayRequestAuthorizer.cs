@@ -4,7 +4,7 @@ using EnterpriseMcp.Hosting.Protocol;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
 
-namespace EnterpriseMcp.Gateway.Authorization;
+namespace EnterpriseMcp.Gateway.Policy;
 
 /// <summary>
 /// The gateway's one policy applied to requests: what a caller may call (tools/call, prompts/get, resources/read and

@@ -1,4 +1,4 @@
-namespace EnterpriseMcp.Gateway.Authorization;
+namespace EnterpriseMcp.Gateway.Policy;
 
 /// <summary>
 /// What the policy decided for one caller and one name, and why. <see cref="FixableByScopes"/> denials carry every

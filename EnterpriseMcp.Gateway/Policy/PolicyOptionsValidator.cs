@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace EnterpriseMcp.Gateway.Authorization;
+namespace EnterpriseMcp.Gateway.Policy;
 
 /// <summary>Reports every wrong <c>Gateway:Policy</c> setting at once, each naming its key, e.g. <c>Gateway:Policy:Rules:2:Tools:0</c>.</summary>
 internal sealed class PolicyOptionsValidator : IValidateOptions<PolicyOptions>

@@ -1,7 +1,7 @@
 using EnterpriseMcp.Hosting.Authorization;
 using Microsoft.Extensions.Options;
 
-namespace EnterpriseMcp.Gateway.Authorization;
+namespace EnterpriseMcp.Gateway.Policy;
 
 /// <summary>
 /// Decides who may use which tool, prompt and resource from <c>Gateway:Policy</c>: the first rule whose patterns of

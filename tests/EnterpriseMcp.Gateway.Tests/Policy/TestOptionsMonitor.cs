@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace EnterpriseMcp.Gateway.Tests.Authorization;
+namespace EnterpriseMcp.Gateway.Tests.Policy;
 
 /// <summary>Options a test changes at will, raising the change as a configuration reload would.</summary>
 internal sealed class TestOptionsMonitor<T>(T value) : IOptionsMonitor<T>

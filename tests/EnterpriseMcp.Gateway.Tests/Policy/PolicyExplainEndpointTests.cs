@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using EnterpriseMcp.Gateway.Authorization;
+using EnterpriseMcp.Gateway.Policy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Features;
@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace EnterpriseMcp.Gateway.Tests.Authorization;
+namespace EnterpriseMcp.Gateway.Tests.Policy;
 
 /// <summary>The explain endpoint on Kestrel in development mode (no authority), where loopback callers are administrators.</summary>
 public sealed class PolicyExplainEndpointTests : IAsyncLifetime

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using EnterpriseMcp.Hosting.Authorization;
 
-namespace EnterpriseMcp.Gateway.Authorization;
+namespace EnterpriseMcp.Gateway.Policy;
 
 /// <summary>The answer of <c>/admin/policy/explain</c>: the decision, and the principal it was made for.</summary>
 internal sealed record PolicyExplanation(

@@ -1,9 +1,9 @@
-using EnterpriseMcp.Gateway.Authorization;
+using EnterpriseMcp.Gateway.Policy;
 using EnterpriseMcp.Gateway.Tests.Infrastructure;
 using EnterpriseMcp.Hosting.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace EnterpriseMcp.Gateway.Tests.Authorization;
+namespace EnterpriseMcp.Gateway.Tests.Policy;
 
 /// <summary>The policy follows its file without a restart; a broken change is refused, logged, and the rules in force stay.</summary>
 public sealed class PolicyReloadTests

@@ -1,6 +1,6 @@
-using EnterpriseMcp.Gateway.Authorization;
+using EnterpriseMcp.Gateway.Policy;
 
-namespace EnterpriseMcp.Gateway.Tests.Authorization;
+namespace EnterpriseMcp.Gateway.Tests.Policy;
 
 public sealed class NamePatternTests
 {

@@ -1,7 +1,7 @@
-using EnterpriseMcp.Gateway.Authorization;
+using EnterpriseMcp.Gateway.Policy;
 using Microsoft.Extensions.Configuration;
 
-namespace EnterpriseMcp.Gateway.Tests.Authorization;
+namespace EnterpriseMcp.Gateway.Tests.Policy;
 
 /// <summary>The policy of the gateway's documentation, as configuration settings and as bound options.</summary>
 internal static class ExamplePolicy

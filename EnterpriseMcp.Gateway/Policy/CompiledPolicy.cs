@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 
-namespace EnterpriseMcp.Gateway.Authorization;
+namespace EnterpriseMcp.Gateway.Policy;
 
 /// <summary>
 /// One snapshot of <c>Gateway:Policy</c>, immutable but for its cache of which rule matches each name: a reload

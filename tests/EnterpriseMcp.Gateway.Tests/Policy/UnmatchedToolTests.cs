@@ -1,7 +1,7 @@
 using EnterpriseMcp.Gateway.Tests.Infrastructure;
 using ModelContextProtocol.Server;
 
-namespace EnterpriseMcp.Gateway.Tests.Authorization;
+namespace EnterpriseMcp.Gateway.Tests.Policy;
 
 /// <summary>A tool no policy rule matches is hidden from everyone; the operator is told which, once per change.</summary>
 public sealed class UnmatchedToolTests

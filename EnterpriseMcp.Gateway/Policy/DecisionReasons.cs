@@ -1,4 +1,4 @@
-namespace EnterpriseMcp.Gateway.Authorization;
+namespace EnterpriseMcp.Gateway.Policy;
 
 /// <summary>The one sentence of a <see cref="PolicyDecision"/> that an administrator reads in a log.</summary>
 internal static class DecisionReasons

@@ -3,7 +3,7 @@ using EnterpriseMcp.Hosting.Authorization;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
 
-namespace EnterpriseMcp.Gateway.Authorization;
+namespace EnterpriseMcp.Gateway.Policy;
 
 /// <summary>
 /// Tells the operator where the policy and the tools disagree, once when each gap first shows (at start, or after a
