@@ -23,13 +23,13 @@ public static class GatewayApp
         builder.Services.AddGatewayPolicy();
         builder.Services.AddSingleton<BackendScopeDemands>();
         builder.Services.AddSingleton<GatewayRequestAuthorizer>();
-        builder.Services.AddSingleton<IMcpRequestAuthorizer>(sp => sp.GetRequiredService<GatewayRequestAuthorizer>());
+        builder.Services.AddSingleton<IMcpRequestAuthorizer, PolicyStep>();
         builder.Services.AddHostedService<PolicyGapWatcher>();
         builder.Services.AddCallLimits(builder.Configuration);
         builder.Services.AddGatewayAudit(builder.Configuration);
         builder.Services.AddMcpHosting(_ => { });
         builder.Services.AddGatewaySubscriptions();
-        builder.Services.AddOptions<McpServerOptions>().Configure<BackendRegistry, ResourceSubscriptions, BackendForwarder, GatewayRequestAuthorizer, CallAudit>(GatewayServer.Configure);
+        builder.Services.AddOptions<McpServerOptions>().Configure<BackendRegistry, ResourceSubscriptions, BackendForwarder, GatewayRequestAuthorizer, CallHandlers>(GatewayServer.Configure);
 
         var app = builder.Build();
         app.MapDefaultEndpoints();

@@ -1,6 +1,7 @@
 using EnterpriseMcp.Gateway.Backends;
 using EnterpriseMcp.Gateway.Configuration;
 using EnterpriseMcp.Gateway.Credentials;
+using EnterpriseMcp.Gateway.Pipeline;
 using EnterpriseMcp.Gateway.Relaying;
 using EnterpriseMcp.Gateway.Resilience;
 using EnterpriseMcp.Gateway.Routing;
@@ -28,6 +29,8 @@ internal static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<ResourceSubscriptions>();
         services.TryAddSingleton<SuspendedCalls>();
         services.TryAddSingleton<BackendForwarder>();
+        services.TryAddSingleton<GatewayCalls>();
+        services.TryAddSingleton<CallHandlers>();
         services.TryAddSingleton<IMcpToolDirectory, GatewayToolDirectory>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMcpRequestShortcut, ToolCallShortcut>());
         services.AddHostedService<ClientAnnouncements>();

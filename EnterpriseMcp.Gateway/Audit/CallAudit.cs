@@ -1,8 +1,6 @@
-using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using EnterpriseMcp.Gateway.Policy;
-using EnterpriseMcp.Gateway.Backends;
+using EnterpriseMcp.Gateway.Pipeline;
 using EnterpriseMcp.Hosting.Protocol;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -10,21 +8,23 @@ using ModelContextProtocol.Protocol;
 namespace EnterpriseMcp.Gateway.Audit;
 
 /// <summary>
-/// The audit step of a call that reached its backend, on both entries (a session's server and the 2026-07-28 shortcut):
-/// the record of how it ended (answered, a tool's own error, failed) is kept before its answer is released; when it
+/// The audit step of a call the gateway forwards, on both entries (a session's server and the 2026-07-28 shortcut): the
+/// record of how it ended (answered, a tool's own error, failed, unknown) is kept before its answer is released; when it
 /// cannot be kept (closed failure mode) the answer is withheld and the client told why.
 /// </summary>
-internal sealed class CallAudit(AuditTrail trail, CallRecords records, GatewayRequestAuthorizer authorizer, TimeProvider time)
+internal sealed class CallAudit(AuditTrail trail, CallRecords records)
 {
-    public async Task<JsonNode> RunAsync(JsonRpcRequest request, ClaimsPrincipal? user, string name, Backend backend, string originalName,
-        Func<Task<JsonNode>> forward, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="forward"/> (the forwarding step of <paramref name="call"/>, which throws for a name the catalog
+    /// does not know) and keeps the record of how it ended before handing its answer back.
+    /// </summary>
+    public async Task<JsonNode> RunAsync(JsonRpcRequest request, GatewayCall call, Func<Task<JsonNode>> forward)
     {
         if (!trail.Enabled)
         {
             return await forward();
         }
 
-        var started = time.GetTimestamp();
         JsonNode result;
         try
         {
@@ -33,26 +33,24 @@ internal sealed class CallAudit(AuditTrail trail, CallRecords records, GatewayRe
         catch (InputRequiredException)
         {
             // Not an end: the client answers the question and calls again, which is another request and record.
-            await KeepAsync(request, user, name, backend, originalName, AuditOutcome.Allowed, started, "input_required", cancellationToken);
+            await KeepAsync(request, call, AuditOutcome.Allowed, "input_required");
             throw;
         }
         catch (Exception error) when (error is McpException or OperationCanceledException)
         {
             // The failure is the answer: kept first, then released as it is, or withheld if it cannot be kept.
-            await KeepAsync(request, user, name, backend, originalName, AuditOutcome.Failed, started, ErrorTypeOf(error), cancellationToken);
+            await KeepAsync(request, call, AuditOutcome.Failed, ErrorTypeOf(error));
             throw;
         }
 
-        await KeepAsync(request, user, name, backend, originalName, AuditOutcome.Allowed, started,
-            IsToolError(result) ? "tool_error" : null, cancellationToken);
+        await KeepAsync(request, call, AuditOutcome.Allowed, IsToolError(result) ? "tool_error" : null);
         return result;
     }
 
-    private async Task KeepAsync(JsonRpcRequest request, ClaimsPrincipal? user, string name, Backend backend, string originalName,
-        AuditOutcome outcome, long started, string? errorType, CancellationToken cancellationToken)
+    private async Task KeepAsync(JsonRpcRequest request, GatewayCall call, AuditOutcome outcome, string? errorType)
     {
-        var record = records.Of(request, authorizer.PrincipalOf(user), name, backend.Name, originalName, outcome, started, errorType: errorType);
-        if (!await trail.KeepAsync(record, CancellationToken.None))
+        // Not the caller's token: a client that goes away does not take the record of what was done with it.
+        if (!await trail.KeepAsync(records.Of(request, call, outcome, errorType: errorType), CancellationToken.None))
         {
             throw new McpProtocolException(
                 "Service unavailable: the call was made but the gateway could not record it in its audit log, so its answer is withheld.",

@@ -2,19 +2,20 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using EnterpriseMcp.Hosting.Authorization;
+using EnterpriseMcp.Gateway.Pipeline;
 using EnterpriseMcp.Hosting.Http;
 using ModelContextProtocol.Protocol;
 
 namespace EnterpriseMcp.Gateway.Audit;
 
-/// <summary>An audit record of one request: who (from the principal), from where (the request's origin), what, and how it ended.</summary>
+/// <summary>An audit record of one request: who and what (its <see cref="GatewayCall"/>), from where (the request's origin), and how it ended.</summary>
 internal sealed class CallRecords(AuditArguments arguments, TimeProvider time)
 {
-    public AuditRecord Of(JsonRpcRequest request, McpPrincipal caller, string? name, string? backend, string? originalName,
-        AuditOutcome outcome, long startedAt, string? rule = null, string? reason = null, string? errorType = null)
+    public AuditRecord Of(JsonRpcRequest request, GatewayCall call, AuditOutcome outcome, string? rule = null, string? reason = null,
+        string? errorType = null)
     {
         var origin = request.Context?.Items?.TryGetValue(McpRequestOrigin.Key, out var value) == true ? value as McpRequestOrigin : null;
+        var caller = call.Caller;
         return new AuditRecord
         {
             Time = time.GetUtcNow(),
@@ -25,15 +26,16 @@ internal sealed class CallRecords(AuditArguments arguments, TimeProvider time)
             SourceAddress = origin?.SourceAddress,
             UserAgent = origin?.UserAgent,
             Method = request.Method,
-            Name = name,
-            Backend = backend,
-            OriginalName = originalName,
+            Name = call.Target?.Name,
+            Backend = call.Target?.Backend?.Name,
+            OriginalName = call.Target?.OriginalName,
             Arguments = arguments.Of((request.Params as JsonObject)?["arguments"] as JsonObject),
             Outcome = outcome,
-            Rule = rule,
-            Reason = reason,
+            Rule = rule ?? call.Decision?.RuleName,
+            Reason = reason ?? call.Decision?.Reason,
             ErrorType = errorType,
-            DurationMilliseconds = time.GetElapsedTime(startedAt).TotalMilliseconds,
+            DurationMilliseconds = time.GetElapsedTime(call.StartedAt).TotalMilliseconds,
+            ResultBytes = call.Answer.Bytes > 0 ? call.Answer.Bytes : null,
         };
     }
 

@@ -1,7 +1,5 @@
-using EnterpriseMcp.Gateway.Policy;
-using EnterpriseMcp.Gateway.Backends;
-using EnterpriseMcp.Gateway.RateLimiting;
-using EnterpriseMcp.Gateway.Routing;
+using System.Globalization;
+using EnterpriseMcp.Gateway.Pipeline;
 using EnterpriseMcp.Hosting.Http;
 using EnterpriseMcp.Hosting.Protocol;
 using Microsoft.AspNetCore.Http;
@@ -10,28 +8,31 @@ using ModelContextProtocol.Protocol;
 namespace EnterpriseMcp.Gateway.Audit;
 
 /// <summary>
-/// Keeps a record of each call refused before it reached a backend (denied by the policy, limited) before the refusal
-/// is written; when the record cannot be kept (closed failure mode) the answer is 503 instead.
+/// Keeps a record of each call refused before it reached a backend (denied by the policy, limited, refused while the
+/// audit log is down) before the refusal is written; when the record cannot be kept (closed failure mode) the answer is
+/// 503 instead.
 /// </summary>
-internal sealed class RefusalAudit(AuditTrail trail, CallRecords records, GatewayRequestAuthorizer authorizer, BackendRegistry registry,
-    TimeProvider time) : IMcpRefusalObserver
+internal sealed class RefusalAudit(AuditTrail trail, CallRecords records, GatewayCalls calls) : IMcpRefusalObserver
 {
     public async ValueTask<McpAdmissionRefusal?> OnRefusedAsync(HttpContext context, JsonRpcRequest request, McpAdmissionRefusal refusal,
         CancellationToken cancellationToken)
     {
-        if (!trail.Enabled || CallTarget.Of(request, registry) is not { } target)
+        var call = calls.Of(context.User, request);
+        if (!trail.Enabled || call.Target is null)
         {
             return null;
         }
 
-        var caller = authorizer.PrincipalOf(context.User);
-        var limited = refusal.StatusCode == CallLimitAdmission.TooManyRequests;
-        var decision = limited ? null : authorizer.Decide(caller, target.Kind, target.Name);
-        var record = records.Of(request, caller, target.Name, target.Backend?.Name, target.OriginalName,
-            limited ? AuditOutcome.Limited : AuditOutcome.Denied, time.GetTimestamp(),
-            rule: limited ? (string?)refusal.Data?["limit"] : decision?.RuleName,
-            reason: decision?.Reason ?? refusal.Message,
-            errorType: refusal.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var outcome = refusal.StatusCode switch
+        {
+            StatusCodes.Status429TooManyRequests => AuditOutcome.Limited,
+            StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden => AuditOutcome.Denied,
+            _ => AuditOutcome.Failed,
+        };
+        var record = records.Of(request, call, outcome,
+            rule: outcome == AuditOutcome.Limited ? (string?)refusal.Data?["limit"] : null,
+            reason: outcome == AuditOutcome.Denied ? call.Decision?.Reason ?? refusal.Message : refusal.Message,
+            errorType: refusal.StatusCode.ToString(CultureInfo.InvariantCulture));
         return await trail.KeepAsync(record, cancellationToken) ? null : Unavailable;
     }
 

@@ -29,4 +29,14 @@ internal sealed record BackendCall(
     ClientCapabilities? ClientCapabilities = null,
     LoggingLevel? LogLevel = null,
     JsonElement? InputSchema = null,
-    ClaimsPrincipal? User = null);
+    ClaimsPrincipal? User = null)
+{
+    /// <summary>Where the size of the backend's answer is written when it arrives (the audit's result size); shared by copies made with <c>with</c>.</summary>
+    public AnswerSize? Size { get; init; }
+}
+
+/// <summary>How many bytes a backend's answer took: its JSON body, or the data of the event that carried it.</summary>
+internal sealed class AnswerSize
+{
+    public long Bytes { get; set; }
+}

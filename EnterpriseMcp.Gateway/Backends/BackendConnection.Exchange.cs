@@ -77,6 +77,7 @@ internal sealed partial class BackendConnection
             if (mediaType == "application/json")
             {
                 var body = await BoundedBody.ReadAsync(response.Content, _options.MaxAnswerBytes, cancellationToken);
+                call.Size?.Bytes = body.Length;
                 return Answer(response.StatusCode, JsonSerializer.Deserialize<JsonRpcMessage>(body.Span, McpJsonUtilities.ProtocolOptions), request.Id, sessionId);
             }
 
@@ -111,6 +112,7 @@ internal sealed partial class BackendConnection
                     var message = JsonSerializer.Deserialize<JsonRpcMessage>(sse.Data.Span, McpJsonUtilities.ProtocolOptions);
                     if (Answer(response.StatusCode, message, request.Id, sessionId) is { Answered: true } answer)
                     {
+                        call.Size?.Bytes = sse.Data.Length;
                         return answer;
                     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using EnterpriseMcp.Hosting.Authorization;
 
 namespace EnterpriseMcp.Gateway.Backends;
 
@@ -68,9 +69,5 @@ internal sealed partial class BackendConnection
             : new BackendFeatures(false, version, sessionId, capabilities ?? shared.Capabilities, owner);
     }
 
-    private static string OwnerKey(ClaimsPrincipal user)
-    {
-        var subject = user.FindFirst("sub");
-        return $"{subject?.Issuer}|{subject?.Value}";
-    }
+    private static string OwnerKey(ClaimsPrincipal user) => McpPrincipal.From(user).Key ?? "";
 }

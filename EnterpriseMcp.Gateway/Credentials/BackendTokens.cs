@@ -55,9 +55,8 @@ internal sealed partial class BackendTokens(TokenEndpointClient endpoint, IOptio
     // One user with one set of scopes: a token that gained a scope (step-up) gets a new exchange, not the old one's token.
     private static string UserKey(ClaimsPrincipal user)
     {
-        var subject = user.FindFirst("sub");
-        var scopes = user.Claims.Where(claim => claim.Type is "scope" or "scp").SelectMany(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        return $"{subject?.Issuer}|{subject?.Value}\n{string.Join(' ', scopes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))}";
+        var caller = McpPrincipal.From(user);
+        return $"{caller.Key}\n{string.Join(' ', caller.Scopes.Order(StringComparer.Ordinal))}";
     }
 
     /// <summary>A backend refused the gateway's own token: the next call asks for a new one.</summary>

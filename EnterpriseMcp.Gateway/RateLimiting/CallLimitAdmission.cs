@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using EnterpriseMcp.Gateway.Policy;
 using EnterpriseMcp.Gateway.Backends;
-using EnterpriseMcp.Gateway.Routing;
+using EnterpriseMcp.Gateway.Pipeline;
 using EnterpriseMcp.Hosting.Http;
 using EnterpriseMcp.Hosting.Protocol;
 using Microsoft.AspNetCore.Http;
@@ -16,22 +16,25 @@ namespace EnterpriseMcp.Gateway.RateLimiting;
 /// the limit and when to retry; an admitted call holds its backend's concurrency slot until its answer is written. Lists
 /// and names the catalog does not know are not limited (the server answers them).
 /// </summary>
-internal sealed class CallLimitAdmission(ICallLimiter limiter, BackendRegistry registry, GatewayRequestAuthorizer authorizer) : IMcpRequestAdmission
+internal sealed class CallLimitAdmission(ICallLimiter limiter, GatewayCalls calls) : IMcpRequestAdmission
 {
     public const int TooManyRequests = StatusCodes.Status429TooManyRequests;
 
     public ValueTask<McpAdmission> AdmitAsync(HttpContext context, JsonRpcRequest request, CancellationToken cancellationToken)
     {
         // Prompts and tools are limited by the name the gateway exposes, resources by URI; subscriptions and completions are not calls.
-        if (request.Method is not (RequestMethods.ToolsCall or RequestMethods.PromptsGet or RequestMethods.ResourcesRead)
-            || CallTarget.Of(request, registry) is not { Backend: { } backend, Name: var name })
+        if (request.Method is not (RequestMethods.ToolsCall or RequestMethods.PromptsGet or RequestMethods.ResourcesRead))
         {
             return ValueTask.FromResult(McpAdmission.Admit());
         }
 
-        var caller = authorizer.PrincipalOf(context.User);
-        var key = caller.IsAuthenticated ? $"{caller.Issuer}|{caller.Subject}" : "(anonymous)";
-        var admission = limiter.Admit(new LimitedCall(key, caller.Roles, caller.ClientId, backend.Name, name));
+        var call = calls.Of(context.User, request);
+        if (call.Target is not { Backend: { } backend, Name: var name })
+        {
+            return ValueTask.FromResult(McpAdmission.Admit());
+        }
+
+        var admission = limiter.Admit(new LimitedCall(call.CallerKey, call.Caller.Roles, call.Caller.ClientId, backend.Name, name));
         return ValueTask.FromResult(admission.Admitted ? McpAdmission.Admit(admission) : McpAdmission.Refuse(Refusal(admission, name)));
     }
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EnterpriseMcp.Gateway.Backends;
+using EnterpriseMcp.Gateway.Pipeline;
+using EnterpriseMcp.Hosting.Authorization;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -17,12 +19,13 @@ internal sealed class BackendForwarder(SuspendedCalls suspended)
 {
     private const int MaxRounds = 10;
 
-    public async Task<JsonNode> ForwardAsync<TParams>(RequestContext<TParams> context, Backend backend,
+    /// <summary>Sends <paramref name="parameters"/> to <paramref name="backend"/> for <paramref name="call"/> (null: not a call the audit records, e.g. a subscription).</summary>
+    public async Task<JsonNode> ForwardAsync<TParams>(RequestContext<TParams> context, GatewayCall? call, Backend backend,
         JsonObject parameters, JsonElement? inputSchema, CancellationToken cancellationToken)
     {
         try
         {
-            return await SendAsync(context, backend, parameters, inputSchema, cancellationToken);
+            return await SendAsync(context, call, backend, parameters, inputSchema, cancellationToken);
         }
         catch (BackendRefusedException refused)
         {
@@ -30,29 +33,30 @@ internal sealed class BackendForwarder(SuspendedCalls suspended)
         }
     }
 
-    private async Task<JsonNode> SendAsync<TParams>(RequestContext<TParams> context, Backend backend,
+    private async Task<JsonNode> SendAsync<TParams>(RequestContext<TParams> context, GatewayCall? gatewayCall, Backend backend,
         JsonObject parameters, JsonElement? inputSchema, CancellationToken cancellationToken)
     {
         var inbound = InboundCall.Of(context);
+        var userKey = gatewayCall?.Caller.Key ?? McpPrincipal.From(context.User).Key;
         if (inbound.Generation == BackendGeneration.Stateless)
         {
             if (parameters["requestState"] is JsonValue state && state.GetValueKind() == JsonValueKind.String
                 && SuspendedCalls.IsOurs(state.GetValue<string>()))
             {
-                var resumed = suspended.Resume(state.GetValue<string>(), UserKey(context), SuspendedCall.TargetOf(backend, context.JsonRpcRequest));
+                var resumed = suspended.Resume(state.GetValue<string>(), userKey, SuspendedCall.TargetOf(backend, context.JsonRpcRequest));
                 return await ResumeAsync(resumed, inbound, parameters, cancellationToken);
             }
 
             if (backend.Connection.Features?.Choose(BackendGeneration.Stateless) == BackendGeneration.Sessions)
             {
-                var suspendable = new SuspendedCall(inbound, UserKey(context), SuspendedCall.TargetOf(backend, context.JsonRpcRequest));
+                var suspendable = new SuspendedCall(inbound, userKey, SuspendedCall.TargetOf(backend, context.JsonRpcRequest));
                 suspendable.Backend = backend.SendAsync(context.JsonRpcRequest.Method, parameters,
                     inbound.ToBackendCall(inputSchema) with { Relay = suspendable }, suspendable.Abandoned);
                 return await RoundAsync(suspendable, inbound, cancellationToken);
             }
         }
 
-        var call = inbound.ToBackendCall(inputSchema);
+        var call = inbound.ToBackendCall(inputSchema) with { Size = gatewayCall?.Answer };
         var method = context.JsonRpcRequest.Method;
         var result = await backend.SendAsync(method, parameters, call, cancellationToken);
         for (var round = 0; IsInputRequired(result); round++)
@@ -135,9 +139,6 @@ internal sealed class BackendForwarder(SuspendedCalls suspended)
         CompleteRequestParams { Ref: ResourceTemplateReference template } => $"resource '{template.Uri}'",
         _ => "request",
     };
-
-    private static string? UserKey<TParams>(RequestContext<TParams> context) =>
-        context.User?.FindFirst("sub")?.Value ?? context.User?.Identity?.Name;
 
     private static bool IsInputRequired(JsonNode result) =>
         result is JsonObject obj && obj["resultType"] is JsonValue type && type.GetValueKind() == JsonValueKind.String

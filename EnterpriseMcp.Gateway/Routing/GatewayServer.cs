@@ -1,4 +1,3 @@
-using EnterpriseMcp.Gateway.Audit;
 using EnterpriseMcp.Gateway.Policy;
 using EnterpriseMcp.Gateway.Backends;
 using EnterpriseMcp.Gateway.Relaying;
@@ -11,7 +10,7 @@ namespace EnterpriseMcp.Gateway.Routing;
 internal static class GatewayServer
 {
     public static void Configure(McpServerOptions server, BackendRegistry registry, ResourceSubscriptions subscriptions, BackendForwarder forwarder,
-        GatewayRequestAuthorizer access, CallAudit audit)
+        GatewayRequestAuthorizer access, CallHandlers calls)
     {
         server.ServerInfo = new Implementation { Name = "enterprise-mcp-gateway", Version = "1.0.0" };
         server.Capabilities = new ServerCapabilities
@@ -23,7 +22,7 @@ internal static class GatewayServer
             Logging = new LoggingCapability(),
         };
         ListHandlers.Register(server.Handlers, registry, access);
-        CallHandlers.Register(server.Handlers, registry, forwarder, audit);
+        calls.Register(server.Handlers);
         subscriptions.Register(server.Handlers, registry, forwarder);
         // The level is kept per session by the server; backends send everything and the gateway filters.
         server.Handlers.SetLoggingLevelHandler = (_, _) => ValueTask.FromResult(new EmptyResult());

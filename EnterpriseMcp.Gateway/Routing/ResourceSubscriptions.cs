@@ -23,7 +23,7 @@ internal sealed class ResourceSubscriptions
         {
             var uri = request.Params?.Uri;
             var backend = CallHandlers.ResourceOwner(registry, request, uri);
-            await forwarder.ForwardAsync(request, backend, CallHandlers.ParamsOf(request), null, cancellationToken);
+            await forwarder.ForwardAsync(request, null, backend, CallHandlers.ParamsOf(request), null, cancellationToken);
             if (request.Server.SessionId is { } session)
             {
                 _sessionsByUri.GetOrAdd(uri!, _ => new(StringComparer.Ordinal))[session] = 0;
@@ -35,7 +35,7 @@ internal sealed class ResourceSubscriptions
         {
             var uri = request.Params?.Uri;
             var backend = CallHandlers.ResourceOwner(registry, request, uri);
-            await forwarder.ForwardAsync(request, backend, CallHandlers.ParamsOf(request), null, cancellationToken);
+            await forwarder.ForwardAsync(request, null, backend, CallHandlers.ParamsOf(request), null, cancellationToken);
             if (request.Server.SessionId is { } session && _sessionsByUri.TryGetValue(uri!, out var sessions))
             {
                 sessions.TryRemove(session, out _);

@@ -30,7 +30,7 @@ internal static class ClaimShapes
             {
                 switch (claim.Type)
                 {
-                    case "sub":
+                    case "sub" or ClaimTypes.NameIdentifier:
                         subject ??= claim;
                         break;
                     case "oid":

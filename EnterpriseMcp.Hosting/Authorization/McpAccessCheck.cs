@@ -26,7 +26,7 @@ internal sealed partial class McpAccessCheck(IServiceProvider services, IMcpRequ
             return null;
         }
 
-        LogDenied(logger, request.Method, McpMessageFields.Target(request) ?? "", context.User.FindFirst("sub")?.Value ?? "?", denial.LogReason ?? denial.Message);
+        LogDenied(logger, request.Method, McpMessageFields.Target(request) ?? "", McpPrincipal.From(context.User).Subject ?? "?", denial.LogReason ?? denial.Message);
         if (denial.StepUpScopes is { Count: > 0 } scopes)
         {
             context.Response.Headers[HeaderNames.WWWAuthenticate] = challenges.InsufficientScope(scopes);

@@ -26,6 +26,7 @@ public sealed class McpPrincipal
         Roles = SetOf(roles);
         Groups = SetOf(groups);
         IsAuthenticated = isAuthenticated;
+        Key = isAuthenticated && subject is not null ? $"{issuer}|{subject}" : null;
     }
 
     /// <summary>A caller without a (valid) token: no subject, nothing granted.</summary>
@@ -48,6 +49,12 @@ public sealed class McpPrincipal
 
     /// <summary>The <c>groups</c> claim; a Keycloak group path <c>/platform</c> is also there as <c>platform</c>.</summary>
     public IReadOnlySet<string> Groups { get; }
+
+    /// <summary>
+    /// The caller's stable key: issuer and subject, for what is kept per user (sessions, rate limits, backend tokens);
+    /// null without a subject. Two issuers' subjects never share a key.
+    /// </summary>
+    public string? Key { get; }
 
     /// <summary>Whether a token was validated for this caller.</summary>
     public bool IsAuthenticated { get; }

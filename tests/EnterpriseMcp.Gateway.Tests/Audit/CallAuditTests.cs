@@ -36,6 +36,7 @@ public sealed class CallAuditTests : IAsyncLifetime
                 Assert.Equal("[redacted]", (string?)first.Arguments!["password"]);
                 Assert.Null(first.SessionHash);
                 Assert.Equal("127.0.0.1", first.SourceAddress);
+                Assert.True(first.ResultBytes > 0, "the size of the backend's answer");
             },
             second =>
             {
@@ -43,6 +44,26 @@ public sealed class CallAuditTests : IAsyncLifetime
                 Assert.NotNull(second.SessionHash);
                 Assert.True(second.DurationMilliseconds > 0);
             });
+    }
+
+    [Fact]
+    public async Task A_call_of_a_tool_no_backend_offers_leaves_one_failed_record_on_either_generation()
+    {
+        await using var jira = await TestBackends.StartJiraAsync();
+        await using var gateway = await GatewayHost.StartAsync(Settings(jira.McpUrl()));
+        using var http = new HttpClient();
+        using var stateless = await http.SendAsync(RawMcp.CallTool(gateway.Endpoint, "jira__no_such_tool", [], null), Token);
+        var client = await gateway.ConnectAsync("2025-11-25");
+        await Assert.ThrowsAnyAsync<Exception>(async () => await client.CallToolAsync("jira__no_such_tool_either", cancellationToken: Token));
+
+        var records = await RecordsAsync();
+
+        Assert.Equal(["jira__no_such_tool", "jira__no_such_tool_either"], records.Select(record => record.Name));
+        Assert.All(records, record =>
+        {
+            Assert.Equal((AuditOutcome.Failed, "-32602", null, null), (record.Outcome, record.ErrorType, record.Backend, record.OriginalName));
+            Assert.Null(record.ResultBytes);
+        });
     }
 
     [Fact]
