@@ -17,6 +17,7 @@ public sealed partial class AuditLog : IAsyncDisposable
     private readonly Channel<Pending> _pending;
     private Task _writing = Task.CompletedTask;
     private long _commits;
+    private volatile bool _down;
 
     private AuditLog(IAuditStore store, int capacity, ILogger logger)
     {
@@ -30,6 +31,9 @@ public sealed partial class AuditLog : IAsyncDisposable
 
     public IAuditStore Store => _store;
 
+    /// <summary>Whether the last commit failed: the store is down until one succeeds (a record's or a probe's).</summary>
+    public bool Down => _down;
+
     public static async Task<AuditLog> OpenAsync(IAuditStore store, ILogger logger, CancellationToken cancellationToken, int capacity = 10_000)
     {
         await store.OpenAsync(cancellationToken);
@@ -39,9 +43,28 @@ public sealed partial class AuditLog : IAsyncDisposable
     }
 
     /// <summary>Returns once <paramref name="record"/> is durable; throws <see cref="AuditUnavailableException"/> if it cannot be.</summary>
-    public async Task WriteAsync(AuditRecord record, CancellationToken cancellationToken)
+    public Task WriteAsync(AuditRecord record, CancellationToken cancellationToken) =>
+        EnqueueAsync(new Pending(record, AuditChain.BodyOf(record)), cancellationToken);
+
+    /// <summary>
+    /// Whether the store takes a commit now: an empty transaction on the writer's turn (the write lock taken, the chain's
+    /// end read), so it tests what a record's commit needs without adding a record.
+    /// </summary>
+    public async Task<bool> ProbeAsync(CancellationToken cancellationToken)
     {
-        var pending = new Pending(record, AuditChain.BodyOf(record));
+        try
+        {
+            await EnqueueAsync(new Pending(null, null), cancellationToken);
+            return true;
+        }
+        catch (AuditUnavailableException)
+        {
+            return false;
+        }
+    }
+
+    private async Task EnqueueAsync(Pending pending, CancellationToken cancellationToken)
+    {
         try
         {
             await _pending.Writer.WriteAsync(pending, cancellationToken);
@@ -65,18 +88,23 @@ public sealed partial class AuditLog : IAsyncDisposable
             while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var next))
             {
                 batch.Add(next);
-                records.Add(new PendingAuditRecord(next.Record, next.Body));
+                if (next.Record is not null)
+                {
+                    records.Add(new PendingAuditRecord(next.Record, next.Body!));
+                }
             }
 
             try
             {
                 await _store.AppendAsync(records, CancellationToken.None);
                 Interlocked.Increment(ref _commits);
+                _down = false;
                 batch.ForEach(pending => pending.Written.TrySetResult());
             }
             catch (Exception error)
             {
-                LogWriteFailed(error, batch.Count);
+                _down = true;
+                LogWriteFailed(error, records.Count);
                 var unavailable = new AuditUnavailableException($"The audit log could not store the record: {error.Message}", error);
                 batch.ForEach(pending => pending.Written.TrySetException(unavailable));
             }
@@ -90,7 +118,8 @@ public sealed partial class AuditLog : IAsyncDisposable
         await _store.DisposeAsync();
     }
 
-    private sealed record Pending(AuditRecord Record, string Body)
+    /// <summary>A record waiting for its commit; without one, a probe.</summary>
+    private sealed record Pending(AuditRecord? Record, string? Body)
     {
         public TaskCompletionSource Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -20,6 +20,7 @@ public static class AuditServiceCollectionExtensions
         services.TryAddSingleton<CallRecords>();
         services.TryAddSingleton<CallAudit>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMcpRefusalObserver, RefusalAudit>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMcpRequestAdmission, AuditAdmission>());
         return services;
     }
 

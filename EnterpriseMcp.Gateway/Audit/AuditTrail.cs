@@ -10,11 +10,17 @@ namespace EnterpriseMcp.Gateway.Audit;
 /// record that cannot be kept refuses its call (closed, the default) or is counted and logged as a gap (open).
 /// </summary>
 internal sealed partial class AuditTrail(IOptions<AuditOptions> options, IConfiguration configuration, IHostEnvironment environment,
-    ILogger<AuditTrail> logger) : IHostedService, IAsyncDisposable
+    TimeProvider time, ILogger<AuditTrail> logger) : IHostedService, IAsyncDisposable
 {
+    // While the store is down, calls are refused at once for this long after a probe found it so, then probed again.
+    private static readonly TimeSpan ProbeInterval = TimeSpan.FromSeconds(1);
+
     private readonly AuditOptions _options = options.Value;
+    private readonly Lock _probing = new();
     private AuditLog? _log;
     private long _gaps;
+    private Task<bool>? _probe;
+    private long? _probeFailedAt;
 
     public bool Enabled => _options.Enabled;
 
@@ -35,6 +41,46 @@ internal sealed partial class AuditTrail(IOptions<AuditOptions> options, IConfig
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Whether calls may go on to their backends: always in the open failure mode or while the store takes commits; when
+    /// its last commit failed (closed mode), only once a probe finds it back (one probe at a time, at most one a second),
+    /// so that no call is made that its record could not follow.
+    /// </summary>
+    public async ValueTask<bool> AdmitsCallsAsync(CancellationToken cancellationToken)
+    {
+        if (!_options.Enabled || _options.FailureMode == AuditFailureMode.Open || _log is { Down: false })
+        {
+            return true;
+        }
+
+        Task<bool> probe;
+        lock (_probing)
+        {
+            if (_probe is not { IsCompleted: false } && _probeFailedAt is { } failedAt && time.GetElapsedTime(failedAt) < ProbeInterval)
+            {
+                return false;
+            }
+
+            probe = _probe is { IsCompleted: false } running ? running : _probe = ProbeAsync();
+        }
+
+        return await probe.WaitAsync(cancellationToken);
+    }
+
+    private async Task<bool> ProbeAsync()
+    {
+        var back = _log is { } log && await log.ProbeAsync(CancellationToken.None);
+        if (!back)
+        {
+            lock (_probing)
+            {
+                _probeFailedAt = time.GetTimestamp();
+            }
+        }
+
+        return back;
+    }
 
     /// <summary>Keeps <paramref name="record"/>; false when it could not be kept and its call must be refused.</summary>
     public async Task<bool> KeepAsync(AuditRecord record, CancellationToken cancellationToken)

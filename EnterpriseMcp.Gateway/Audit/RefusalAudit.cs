@@ -8,8 +8,8 @@ using ModelContextProtocol.Protocol;
 namespace EnterpriseMcp.Gateway.Audit;
 
 /// <summary>
-/// Keeps a record of each call refused before it reached a backend (denied by the policy, limited, refused while the
-/// audit log is down) before the refusal is written; when the record cannot be kept (closed failure mode) the answer is
+/// Keeps a record of each call refused before it reached a backend (denied by the policy, limited) before the refusal is
+/// written; when the record cannot be kept (closed failure mode) the answer is
 /// 503 instead.
 /// </summary>
 internal sealed class RefusalAudit(AuditTrail trail, CallRecords records, GatewayCalls calls) : IMcpRefusalObserver
@@ -18,7 +18,8 @@ internal sealed class RefusalAudit(AuditTrail trail, CallRecords records, Gatewa
         CancellationToken cancellationToken)
     {
         var call = calls.Of(context.User, request);
-        if (!trail.Enabled || call.Target is null)
+        // A refusal because the store is down is not written to it: the write would wait on the store only to fail.
+        if (!trail.Enabled || call.Target is null || ReferenceEquals(refusal, Unavailable))
         {
             return null;
         }
@@ -36,6 +37,8 @@ internal sealed class RefusalAudit(AuditTrail trail, CallRecords records, Gatewa
         return await trail.KeepAsync(record, cancellationToken) ? null : Unavailable;
     }
 
+    // Retry-After: the store is probed again at most once a second (AuditTrail.AdmitsCallsAsync).
     public static readonly McpAdmissionRefusal Unavailable = new(StatusCodes.Status503ServiceUnavailable, McpErrorCodes.ServerError,
-        "Service unavailable: the gateway cannot record calls in its audit log now, so it makes none. Retry later.");
+        "Service unavailable: the gateway cannot record calls in its audit log now, so it makes none. Retry later.",
+        Headers: new Dictionary<string, string> { ["Retry-After"] = "1" });
 }

@@ -35,6 +35,28 @@ public sealed class AuditLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task While_another_process_holds_the_file_a_write_fails_and_the_log_is_down_until_a_probe_finds_it_back()
+    {
+        await using var log = await OpenAsync();
+        await using (var blocker = new SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
+        {
+            await blocker.OpenAsync(Token);
+            await using var exclusive = blocker.CreateCommand();
+            exclusive.CommandText = "BEGIN EXCLUSIVE";
+            await exclusive.ExecuteNonQueryAsync(Token);
+
+            await Assert.ThrowsAsync<AuditUnavailableException>(() => log.WriteAsync(Record("bob", "jira__get_issue"), Token));
+            Assert.True(log.Down);
+            Assert.False(await log.ProbeAsync(Token));
+        }
+
+        Assert.True(await log.ProbeAsync(Token));
+        Assert.False(log.Down);
+        await log.WriteAsync(Record("bob", "jira__search_issues"), Token);
+        Assert.Equal(["jira__search_issues"], (await ReadAllAsync()).Select(record => AuditChain.RecordOf(record.Body)!.Name));
+    }
+
+    [Fact]
     public async Task Two_logs_on_one_file_as_two_gateways_have_extend_one_unbroken_chain()
     {
         await using var first = await OpenAsync();

@@ -101,7 +101,7 @@ public sealed class CallAuditTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task While_the_log_cannot_be_written_calls_are_refused_and_afterwards_nothing_is_missing()
+    public async Task While_the_log_cannot_be_written_calls_are_refused_with_503_before_reaching_the_backend_and_afterwards_nothing_is_missing()
     {
         await using var jira = await TestBackends.StartJiraAsync();
         await using var gateway = await GatewayHost.StartAsync(Settings(jira.McpUrl()));
@@ -118,14 +118,26 @@ public sealed class CallAuditTests : IAsyncLifetime
             exclusive.CommandText = "BEGIN EXCLUSIVE";
             await exclusive.ExecuteNonQueryAsync(Token);
 
-            using var refused = await http.SendAsync(RawMcp.CallTool(gateway.Endpoint, "jira__list_projects", [], null), Token);
-            Assert.Contains("could not record it in its audit log", await refused.Content.ReadAsStringAsync(Token));
+            // The first call learns that the store is down: made, but its answer withheld.
+            using var withheld = await http.SendAsync(RawMcp.CallTool(gateway.Endpoint, "jira__list_projects", [], null), Token);
+            Assert.Contains("could not record it in its audit log", await withheld.Content.ReadAsStringAsync(Token));
+
+            // The next is not made at all.
+            using var refused = await http.SendAsync(RawMcp.CallTool(gateway.Endpoint, "jira__create_issue",
+                new() { ["project"] = "DEMO", ["summary"] = "made while the audit was down" }, null), Token);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
+            Assert.Contains("cannot record calls in its audit log", await refused.Content.ReadAsStringAsync(Token));
         }
 
-        using var after = await http.SendAsync(RawMcp.CallTool(gateway.Endpoint, "jira__get_issue", new() { ["key"] = "DEMO-1" }, null), Token);
+        // The store is back: a call made once Retry-After has passed goes through, with no restart.
+        await Task.Delay(TimeSpan.FromSeconds(1.1), Token);
+        using var after = await http.SendAsync(RawMcp.CallTool(gateway.Endpoint, "jira__search_issues",
+            new() { ["jql"] = "summary ~ \"made while the audit was down\"" }, null), Token);
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.Contains("\"issues\":[]", (await after.Content.ReadAsStringAsync(Token)).Replace(" ", "", StringComparison.Ordinal));
         var records = await RecordsAsync();
-        Assert.Equal(["jira__list_projects", "jira__get_issue"], records.Select(record => record.Name));
+        Assert.Equal(["jira__list_projects", "jira__search_issues"], records.Select(record => record.Name));
     }
 
     private Dictionary<string, string?> Settings(string jiraUrl)
