@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Compliance.Classification;
 using Microsoft.Extensions.Compliance.Redaction;
 using Microsoft.Extensions.Configuration;
@@ -15,12 +16,14 @@ public static class AuditServiceCollectionExtensions
         services.Configure<AuditOptions>(configuration.GetSection(AuditOptions.SectionName));
         services.AddAuditRedaction(configuration);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AuditEvents>();
         services.TryAddSingleton<AuditTrail>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditTrail>());
         services.TryAddSingleton<CallRecords>();
         services.TryAddSingleton<CallAudit>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMcpRefusalObserver, RefusalAudit>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMcpRequestAdmission, AuditAdmission>());
+        services.AddSingleton<IStartupFilter, UnauthenticatedAudit>();
         return services;
     }
 

@@ -10,7 +10,7 @@ namespace EnterpriseMcp.Gateway.Audit;
 /// record that cannot be kept refuses its call (closed, the default) or is counted and logged as a gap (open).
 /// </summary>
 internal sealed partial class AuditTrail(IOptions<AuditOptions> options, IConfiguration configuration, IHostEnvironment environment,
-    TimeProvider time, ILogger<AuditTrail> logger) : IHostedService, IAsyncDisposable
+    AuditEvents events, TimeProvider time, ILogger<AuditTrail> logger) : IHostedService, IAsyncDisposable
 {
     // While the store is down, calls are refused at once for this long after a probe found it so, then probed again.
     private static readonly TimeSpan ProbeInterval = TimeSpan.FromSeconds(1);
@@ -93,16 +93,19 @@ internal sealed partial class AuditTrail(IOptions<AuditOptions> options, IConfig
         try
         {
             await (_log ?? throw new AuditUnavailableException("The audit log is not open.")).WriteAsync(record, cancellationToken);
+            events.Emit(record, kept: true);
             return true;
         }
         catch (AuditUnavailableException error) when (_options.FailureMode == AuditFailureMode.Open)
         {
             Interlocked.Increment(ref _gaps);
             LogGap(error.Message, record.Method, record.Name);
+            events.Emit(record, kept: false);
             return true;
         }
         catch (AuditUnavailableException)
         {
+            events.Emit(record, kept: false);
             return false;
         }
     }

@@ -40,5 +40,5 @@ internal sealed class CallRecords(AuditArguments arguments, TimeProvider time)
     }
 
     // Enough to group a session's records; a session id is a credential, so it is never kept as it is.
-    private static string HashOf(string session) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(session)).AsSpan(0, 12));
+    public static string HashOf(string session) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(session)).AsSpan(0, 12));
 }

@@ -67,6 +67,38 @@ public sealed class CallAuditTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_record_also_leaves_as_a_log_record_and_as_an_event_on_the_requests_span()
+    {
+        var events = new System.Collections.Concurrent.ConcurrentQueue<System.Diagnostics.ActivityEvent>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = _ => true,
+            Sample = (ref _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                foreach (var recorded in activity.Events.Where(recorded => recorded.Name == "mcp.audit"))
+                {
+                    events.Enqueue(recorded);
+                }
+            },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        await using var jira = await TestBackends.StartJiraAsync();
+        var logs = new RecordedLogs();
+        await using var gateway = await GatewayHost.StartAsync(Settings(jira.McpUrl()), logs: logs);
+        using var http = new HttpClient();
+
+        using var answer = await http.SendAsync(RawMcp.CallTool(gateway.Endpoint, "jira__audit_events_probe", [], null), Token);
+
+        Assert.Contains(logs.Messages, message => message.StartsWith("Audit Failed: tools/call 'jira__audit_events_probe'", StringComparison.Ordinal));
+        bool Ours(System.Diagnostics.ActivityEvent recorded) =>
+            recorded.Tags.Any(tag => tag is { Key: "mcp.audit.name", Value: "jira__audit_events_probe" });
+        Assert.True(await Eventually.TrueAsync(() => events.Any(Ours)), "the span's audit event");
+        var tags = events.First(Ours).Tags.ToDictionary(tag => tag.Key, tag => tag.Value);
+        Assert.Equal(("Failed", true, "-32602"), (tags["mcp.audit.outcome"], tags["mcp.audit.kept"], tags["error.type"]));
+    }
+
+    [Fact]
     public async Task A_limited_call_leaves_one_limited_record_naming_the_limit()
     {
         await using var jira = await TestBackends.StartJiraAsync();
