@@ -25,8 +25,9 @@ public static class GatewayApp
         builder.Services.AddSingleton<GatewayRequestAuthorizer>();
         builder.Services.AddSingleton<IMcpRequestAuthorizer, PolicyStep>();
         builder.Services.AddHostedService<PolicyGapWatcher>();
-        builder.Services.AddCallLimits(builder.Configuration);
+        // In the pipeline's order: a call the audit could not record is refused before it takes a rate limit's token.
         builder.Services.AddGatewayAudit(builder.Configuration);
+        builder.Services.AddCallLimits(builder.Configuration);
         builder.Services.AddMcpHosting(_ => { });
         builder.Services.AddGatewaySubscriptions();
         builder.Services.AddOptions<McpServerOptions>().Configure<BackendRegistry, ResourceSubscriptions, BackendForwarder, GatewayRequestAuthorizer, CallHandlers>(GatewayServer.Configure);
