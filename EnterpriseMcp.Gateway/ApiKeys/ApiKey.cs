@@ -1,0 +1,15 @@
+namespace EnterpriseMcp.Gateway.ApiKeys;
+
+/// <summary>
+/// One API key as stored, without its secret: <see cref="Name"/> becomes the caller's subject, <see cref="Id"/> its client
+/// id, and <see cref="Scopes"/> and <see cref="Roles"/> what the gateway's policy judges.
+/// </summary>
+public sealed record ApiKey(string Id, string Name, IReadOnlyList<string> Scopes, IReadOnlyList<string> Roles,
+    DateTimeOffset Created, DateTimeOffset Expires, DateTimeOffset? Revoked = null, DateTimeOffset? LastUsed = null)
+{
+    /// <summary>Whether the key may be used at <paramref name="now"/>.</summary>
+    public bool IsActive(DateTimeOffset now) => Revoked is null && now < Expires;
+}
+
+/// <summary>A key with the hash its presented form must match.</summary>
+public sealed record StoredApiKey(ApiKey Key, byte[] Hash);
