@@ -5,11 +5,7 @@ namespace EnterpriseMcp.Gateway.ApiKeys;
 /// id, and <see cref="Scopes"/> and <see cref="Roles"/> what the gateway's policy judges.
 /// </summary>
 public sealed record ApiKey(string Id, string Name, IReadOnlyList<string> Scopes, IReadOnlyList<string> Roles,
-    DateTimeOffset Created, DateTimeOffset Expires, DateTimeOffset? Revoked = null, DateTimeOffset? LastUsed = null)
-{
-    /// <summary>Whether the key may be used at <paramref name="now"/>.</summary>
-    public bool IsActive(DateTimeOffset now) => Revoked is null && now < Expires;
-}
+    DateTimeOffset Created, DateTimeOffset Expires, DateTimeOffset? Revoked = null, DateTimeOffset? LastUsed = null);
 
 /// <summary>A key with the hash its presented form must match.</summary>
 public sealed record StoredApiKey(ApiKey Key, byte[] Hash);

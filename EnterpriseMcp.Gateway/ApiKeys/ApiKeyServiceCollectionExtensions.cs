@@ -24,6 +24,7 @@ public static class ApiKeyServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ApiKeyUsage>());
         services.TryAddSingleton<ApiKeyValidator>();
         services.TryAddSingleton<ApiKeyChallenge>();
+        services.AddSingleton<IStartupFilter, ApiKeyDevelopmentCheck>();
 
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null);
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).PostConfigure<IOptions<ApiKeyOptions>>((jwt, keys) =>

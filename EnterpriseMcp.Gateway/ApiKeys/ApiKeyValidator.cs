@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace EnterpriseMcp.Gateway.ApiKeys;
 
 /// <summary>What became of a presented key: its caller, or why it is refused.</summary>
-internal sealed record ApiKeyVerdict(ClaimsPrincipal? Principal, ApiKey? Key, string? Failure);
+internal sealed record ApiKeyVerdict(ClaimsPrincipal? Principal, string? Failure);
 
 /// <summary>
 /// Checks a presented API key against the store: the hash of its text compared in constant time, then revocation and
@@ -59,7 +59,7 @@ internal sealed partial class ApiKeyValidator(IApiKeyStore store, IOptions<ApiKe
         }
 
         usage.Record(key.Id, now);
-        return new ApiKeyVerdict(entry.Principal, key, null);
+        return new ApiKeyVerdict(entry.Principal, null);
     }
 
     private async Task<Cached?> FindAsync(string id, DateTimeOffset now, CancellationToken cancellationToken)
@@ -88,7 +88,7 @@ internal sealed partial class ApiKeyValidator(IApiKeyStore store, IOptions<ApiKe
         return entry;
     }
 
-    private static ApiKeyVerdict Refused(string failure) => new(null, null, failure);
+    private static ApiKeyVerdict Refused(string failure) => new(null, failure);
 
     private sealed record Cached(StoredApiKey Stored, ClaimsPrincipal Principal, DateTimeOffset Until);
 
