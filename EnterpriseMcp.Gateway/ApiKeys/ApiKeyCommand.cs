@@ -10,46 +10,19 @@ namespace EnterpriseMcp.Gateway.ApiKeys;
 /// </summary>
 public static class ApiKeyCommand
 {
-    private const string Usage = """
-        Usage:
-          apikeys create --name <name> [--scopes "<scope> ..."] [--roles "<role> ..."] [--expires <days>d|<hours>h|<yyyy-MM-dd>]
-          apikeys list
-          apikeys revoke <id>
-        Any other --Section:Key value sets the gateway's configuration, e.g. --Gateway:ApiKeys:Path keys.db.
-        """;
-
-    private static readonly string[] CreateOptions = ["--name", "--scopes", "--roles", "--expires"];
-
     public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error);
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors)
     {
-        if (args.FirstOrDefault() is not ("create" or "list" or "revoke"))
+        var line = ApiKeyCommandLine.Parse(args);
+        if (line.Problem is not null)
         {
-            await errors.WriteLineAsync(Usage);
+            await errors.WriteLineAsync(line.Problem);
+            await errors.WriteLineAsync(ApiKeyCommandLine.Usage);
             return 2;
         }
 
-        var verb = args[0];
-        var (own, positional, configuration, problem) = Split(args[1..]);
-        problem ??= verb switch
-        {
-            "create" when own.Keys.Except(CreateOptions).FirstOrDefault() is { } unknown => $"apikeys create does not take {unknown}.",
-            "create" when positional.Count > 0 => $"apikeys create takes no argument '{positional[0]}'.",
-            "create" when !own.TryGetValue("--name", out var name) || string.IsNullOrWhiteSpace(name) => "apikeys create needs --name: who the key is for (its callers' subject).",
-            "create" when own["--name"].Any(char.IsWhiteSpace) => "The --name of a key may not hold spaces.",
-            "list" when own.Count > 0 || positional.Count > 0 => "apikeys list takes no arguments.",
-            "revoke" when own.Count > 0 || positional.Count != 1 => "apikeys revoke takes one argument: the id of the key.",
-            _ => null,
-        };
-        if (problem is not null)
-        {
-            await errors.WriteLineAsync(problem);
-            await errors.WriteLineAsync(Usage);
-            return 2;
-        }
-
-        await using var app = GatewayApp.Create([.. configuration], builder => builder.Logging.ClearProviders());
+        await using var app = GatewayApp.Create([.. line.Configuration], builder => builder.Logging.ClearProviders());
         var services = app.Services;
         ApiKeyOptions options;
         try
@@ -67,11 +40,11 @@ public static class ApiKeyCommand
         try
         {
             await store.OpenAsync(CancellationToken.None);
-            return verb switch
+            return line.Verb switch
             {
-                "create" => await CreateAsync(store, own, options, now, output, errors),
+                "create" => await CreateAsync(store, line, options, now, output, errors),
                 "list" => await ListAsync(store, output),
-                _ => await RevokeAsync(store, positional[0], options, now, output, errors),
+                _ => await RevokeAsync(store, line.Arguments[0], options, now, output, errors),
             };
         }
         catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException)
@@ -81,11 +54,11 @@ public static class ApiKeyCommand
         }
     }
 
-    private static async Task<int> CreateAsync(IApiKeyStore store, Dictionary<string, string> own, ApiKeyOptions options, DateTimeOffset now,
+    private static async Task<int> CreateAsync(IApiKeyStore store, ApiKeyCommandLine line, ApiKeyOptions options, DateTimeOffset now,
         TextWriter output, TextWriter errors)
     {
         var expires = now + options.DefaultLifetime;
-        if (own.TryGetValue("--expires", out var expiry) && !ApiKeyExpiry.TryParse(expiry, now, out expires))
+        if (line.Options.TryGetValue("--expires", out var expiry) && !ApiKeyExpiry.TryParse(expiry, now, out expires))
         {
             await errors.WriteLineAsync($"--expires '{expiry}' is neither a lifetime (30d, 12h) nor a date (2027-01-31).");
             return 2;
@@ -98,7 +71,7 @@ public static class ApiKeyCommand
         }
 
         var (id, text) = ApiKeyFormat.New();
-        var key = new ApiKey(id, own["--name"], ListOf(own, "--scopes"), ListOf(own, "--roles"), now, expires);
+        var key = new ApiKey(id, line.Options["--name"], line.ListOf("--scopes"), line.ListOf("--roles"), now, expires);
         await store.AddAsync(key, ApiKeyFormat.Hash(text), CancellationToken.None);
         await output.WriteLineAsync($"id: {key.Id}");
         await output.WriteLineAsync($"name: {key.Name}");
@@ -143,43 +116,6 @@ public static class ApiKeyCommand
             $"Revoked API key '{id}' ({stored.Key.Name}). Gateways refuse it within {ApiKeyOptions.SectionName}:CacheSeconds ({options.CacheSeconds} s).");
         return 0;
     }
-
-    /// <summary>The command's own options (<c>--name value</c>), its arguments, and the rest, which configure the gateway.</summary>
-    private static (Dictionary<string, string> Own, List<string> Positional, List<string> Configuration, string? Problem) Split(string[] args)
-    {
-        var own = new Dictionary<string, string>(StringComparer.Ordinal);
-        List<string> positional = [], configuration = [];
-        for (var index = 0; index < args.Length; index++)
-        {
-            var arg = args[index];
-            if (!arg.StartsWith("--", StringComparison.Ordinal))
-            {
-                positional.Add(arg);
-            }
-            else if (arg.Contains('=', StringComparison.Ordinal))
-            {
-                configuration.Add(arg);
-            }
-            else if (index + 1 >= args.Length)
-            {
-                return (own, positional, configuration, $"{arg} needs a value.");
-            }
-            else if (CreateOptions.Contains(arg, StringComparer.Ordinal))
-            {
-                own[arg] = args[++index];
-            }
-            else
-            {
-                configuration.Add(arg);
-                configuration.Add(args[++index]);
-            }
-        }
-
-        return (own, positional, configuration, null);
-    }
-
-    private static string[] ListOf(Dictionary<string, string> own, string option) =>
-        own.TryGetValue(option, out var text) ? text.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
 
     private static string Joined(IReadOnlyList<string> values) => values.Count == 0 ? "-" : string.Join(' ', values);
 
