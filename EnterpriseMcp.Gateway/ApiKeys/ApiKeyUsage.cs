@@ -47,7 +47,8 @@ internal sealed partial class ApiKeyUsage(IApiKeyStore store, TimeProvider time,
         await WriteAsync(cancellationToken);
     }
 
-    private async Task WriteAsync(CancellationToken cancellationToken)
+    /// <summary>Writes what was noted since the last write.</summary>
+    internal async Task WriteAsync(CancellationToken cancellationToken)
     {
         var uses = new List<KeyValuePair<string, DateTimeOffset>>();
         foreach (var id in _pending.Keys)
