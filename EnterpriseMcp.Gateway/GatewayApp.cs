@@ -1,3 +1,4 @@
+using EnterpriseMcp.Gateway.ApiKeys;
 using EnterpriseMcp.Gateway.Audit;
 using EnterpriseMcp.Gateway.Policy;
 using EnterpriseMcp.Gateway.Backends;
@@ -19,6 +20,7 @@ public static class GatewayApp
         configure?.Invoke(builder);
         builder.AddServiceDefaults();
         builder.AddMcpResourceServer();
+        builder.Services.AddGatewayApiKeys();
         builder.Services.AddGatewayBackends();
         builder.Services.AddGatewayPolicy();
         builder.Services.AddSingleton<BackendScopeDemands>();

@@ -22,13 +22,14 @@ public sealed class AuditRedactionOptions
     /// <summary>
     /// Patterns found inside any string value, by name: the matching text is erased (<c>Secret</c>) or hashed
     /// (<c>Personal</c>). Configured patterns add to the defaults (a default is changed by giving its name): e-mail
-    /// addresses (Personal), JSON Web Tokens and bearer credentials (Secret).
+    /// addresses (Personal), JSON Web Tokens, bearer credentials and the gateway's API keys (Secret).
     /// </summary>
     public Dictionary<string, AuditPatternOptions> Patterns { get; set; } = new(StringComparer.Ordinal)
     {
         ["email"] = new() { Regex = @"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", Class = AuditDataClass.Personal },
         ["jwt"] = new() { Regex = @"eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*", Class = AuditDataClass.Secret },
         ["bearer"] = new() { Regex = @"(?i)\bbearer\s+[A-Za-z0-9._~+/-]{16,}=*", Class = AuditDataClass.Secret },
+        ["api-key"] = new() { Regex = @"emk_[a-z2-7]{12}_[A-Za-z0-9_-]{43}", Class = AuditDataClass.Secret },
     };
 
     /// <summary>The HMAC key of <c>Personal</c> hashes, base64, at least 44 characters; without one they are erased too.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
+using EnterpriseMcp.Gateway.ApiKeys;
 using EnterpriseMcp.Gateway.Configuration;
 using EnterpriseMcp.Hosting.Authorization;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,8 @@ namespace EnterpriseMcp.Gateway.Credentials;
 /// <summary>
 /// The tokens the gateway presents to backends, each for that backend's audience: a user's, obtained by token
 /// exchange and cached per user, scopes and backend until shortly before it expires; and the gateway's own, by
-/// client credentials, cached per backend. Concurrent calls that need the same token wait for one request.
+/// client credentials, cached per backend, which is also what a call by an API key's caller gets (it has no user token to
+/// exchange). Concurrent calls that need the same token wait for one request.
 /// </summary>
 internal sealed partial class BackendTokens(TokenEndpointClient endpoint, IOptions<GatewayIdentityOptions> identity,
     IOptions<McpAuthOptions> auth, TimeProvider time, ILogger<BackendTokens> logger)
@@ -40,7 +42,9 @@ internal sealed partial class BackendTokens(TokenEndpointClient endpoint, IOptio
 
         var audience = options.Audience ?? options.Url!;
         var scope = options.Scopes is { Length: > 0 } scopes ? string.Join(' ', scopes) : null;
-        if (mode == BackendAuth.TokenExchange && user is not null)
+        // A caller with an API key has no token to exchange: the gateway's policy has judged the key, and the backend
+        // gets the gateway's own client-credentials token, as it does for the gateway's own calls.
+        if (mode == BackendAuth.TokenExchange && user is not null && !ApiKeyPrincipal.IsApiKey(user))
         {
             var subjectToken = (user.Identity as ClaimsIdentity)?.BootstrapContext as string
                 ?? throw new TokenRequestException("the caller's token is not available to exchange");

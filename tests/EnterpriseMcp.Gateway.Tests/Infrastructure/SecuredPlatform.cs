@@ -55,7 +55,7 @@ public class SecuredPlatform : IAsyncLifetime
         settings["Gateway:Backends:jira:ProtocolVersion"] = "2025-11-25";
         settings["Gateway:Identity:ClientId"] = "mcp-gateway";
         settings["Gateway:Identity:ClientSecret"] = GatewayClientSecret;
-        foreach (var (key, value) in Policy)
+        foreach (var (key, value) in Policy.Concat(GatewaySettings))
         {
             settings[key] = value;
         }
@@ -65,6 +65,9 @@ public class SecuredPlatform : IAsyncLifetime
 
     /// <summary>The gateway's policy: <see cref="DefaultPolicy"/> unless a platform for other tests says otherwise.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Policy => DefaultPolicy;
+
+    /// <summary>More settings of the gateway, for a platform that tests something else of it.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> GatewaySettings => new Dictionary<string, string?>();
 
     /// <summary>The policy the gateway ships with (its appsettings.json), as settings.</summary>
     public static readonly Dictionary<string, string?> DefaultPolicy = new()
