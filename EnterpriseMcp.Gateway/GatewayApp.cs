@@ -35,6 +35,7 @@ public static class GatewayApp
         app.MapDefaultEndpoints();
         app.MapMcp("/mcp");
         app.MapPolicyExplain();
+        app.MapAuditApi();
         return app;
     }
 }

@@ -9,6 +9,7 @@ internal static class AdminCommands
     /// <summary>The command <paramref name="args"/> name, given the arguments after its name; null when they name none and the gateway should run.</summary>
     public static Func<string[], Task<int>>? Find(string[] args) => args.FirstOrDefault() switch
     {
+        "audit" => Audit.AuditCommand.RunAsync,
         _ => null,
     };
 }

@@ -27,12 +27,19 @@ internal sealed partial class AuditTrail(IOptions<AuditOptions> options, IConfig
     {
         if (_options.Enabled)
         {
-            IAuditStore store = configuration.GetConnectionString("audit") is { Length: > 0 } postgres
-                ? new PostgresAuditStore(postgres)
-                : new SqliteAuditStore(_options.Path ?? System.IO.Path.Combine(environment.ContentRootPath, ".data", "audit.db"));
-            _log = await AuditLog.OpenAsync(store, logger, cancellationToken);
+            _log = await AuditLog.OpenAsync(StoreOf(_options, configuration, environment), logger, cancellationToken);
         }
     }
+
+    /// <summary>The configured store, not opened: PostgreSQL when <c>ConnectionStrings:audit</c> is set, else the SQLite file.</summary>
+    public static IAuditStore StoreOf(AuditOptions options, IConfiguration configuration, IHostEnvironment environment) =>
+        configuration.GetConnectionString("audit") is { Length: > 0 } postgres
+            ? new PostgresAuditStore(postgres)
+            : new SqliteAuditStore(options.Path ?? System.IO.Path.Combine(environment.ContentRootPath, ".data", "audit.db"));
+
+    /// <summary>Checks <paramref name="store"/>'s chain as this gateway's configuration says to.</summary>
+    public Task<AuditVerification> VerifyAsync(IAuditStore store, CancellationToken cancellationToken) =>
+        AuditVerifier.VerifyAsync(store, cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

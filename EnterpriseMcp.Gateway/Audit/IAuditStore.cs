@@ -14,4 +14,10 @@ public interface IAuditStore : IAsyncDisposable
 
     /// <summary>Every record from <paramref name="fromSequence"/> on, in sequence order.</summary>
     IAsyncEnumerable<SealedAuditRecord> ReadAsync(long fromSequence, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The records <paramref name="query"/> asks for, in sequence order, read as they are enumerated (a caller that
+    /// streams them holds one record at a time). Its values go to the database as parameters, never in the SQL text.
+    /// </summary>
+    IAsyncEnumerable<SealedAuditRecord> QueryAsync(AuditQuery query, CancellationToken cancellationToken);
 }

@@ -55,13 +55,13 @@ public sealed class PostgresAuditStore(string connectionString) : IAuditStore
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async IAsyncEnumerable<SealedAuditRecord> ReadAsync(long fromSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<SealedAuditRecord> ReadAsync(long fromSequence, CancellationToken cancellationToken) =>
+        QueryAsync(new AuditQuery { After = fromSequence - 1 }, cancellationToken);
+
+    public async IAsyncEnumerable<SealedAuditRecord> QueryAsync(AuditQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var select = _source.CreateCommand("""
-            SELECT sequence, time, subject, name, outcome, body, previous_hash, hash
-            FROM audit_records WHERE sequence >= $1 ORDER BY sequence
-            """);
-        select.Parameters.Add(new NpgsqlParameter { Value = fromSequence });
+        await using var select = _source.CreateCommand();
+        AuditSchema.Query(select, query);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

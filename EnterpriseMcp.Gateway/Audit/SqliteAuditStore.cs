@@ -20,6 +20,9 @@ public sealed class SqliteAuditStore(string path) : IAuditStore
 
     private SqliteConnection? _writer;
 
+    /// <summary>The SQLite file.</summary>
+    public string FilePath => path;
+
     public async Task OpenAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
@@ -67,16 +70,15 @@ public sealed class SqliteAuditStore(string path) : IAuditStore
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async IAsyncEnumerable<SealedAuditRecord> ReadAsync(long fromSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<SealedAuditRecord> ReadAsync(long fromSequence, CancellationToken cancellationToken) =>
+        QueryAsync(new AuditQuery { After = fromSequence - 1 }, cancellationToken);
+
+    public async IAsyncEnumerable<SealedAuditRecord> QueryAsync(AuditQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var select = connection.CreateCommand();
-        select.CommandText = """
-            SELECT sequence, time, subject, name, outcome, body, previous_hash, hash
-            FROM audit_records WHERE sequence >= $from ORDER BY sequence
-            """;
-        select.Parameters.AddWithValue("$from", fromSequence);
+        AuditSchema.Query(select, query);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

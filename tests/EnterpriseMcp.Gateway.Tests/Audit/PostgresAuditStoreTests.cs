@@ -69,6 +69,17 @@ public sealed class PostgresAuditStoreTests(AuditPostgres postgres) : IClassFixt
         Assert.Equal(2, verification.Checked);
     }
 
+    [Fact]
+    public async Task Each_filter_finds_exactly_its_records_in_sequence_order_and_the_cursor_pages_on()
+    {
+        var database = await postgres.NewDatabaseAsync();
+        await AuditQueryScenario.WriteAsync(new PostgresAuditStore(database), Token);
+        await using var store = new PostgresAuditStore(database);
+        await store.OpenAsync(Token);
+
+        await AuditQueryScenario.AssertFiltersAsync(store, Token);
+    }
+
     private static AuditRecord Record(string subject) => new()
     {
         Time = DateTimeOffset.UtcNow,

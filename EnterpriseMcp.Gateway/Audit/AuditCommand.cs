@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.IO.Pipelines;
+using Microsoft.Extensions.Options;
+
+namespace EnterpriseMcp.Gateway.Audit;
+
+/// <summary>
+/// <c>EnterpriseMcp.Gateway audit ...</c>: verify, query, export or prune the audit log from a shell, on the store the
+/// gateway's configuration names. It builds the gateway's application to read that configuration exactly as the gateway
+/// would, but never starts it: the gateway need not be running, and may be.
+/// </summary>
+internal static class AuditCommand
+{
+    public const int Done = 0;
+    public const int Broken = 1;
+    public const int UsageError = 2;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        await using var output = Console.OpenStandardOutput();
+        return await RunAsync(args, output, Console.Error, CancellationToken.None);
+    }
+
+    /// <summary>Runs the command, writing its result to <paramref name="output"/> and problems to <paramref name="errors"/>.</summary>
+    public static async Task<int> RunAsync(string[] args, Stream output, TextWriter errors, CancellationToken cancellationToken)
+    {
+        if (!AuditCommandLine.TryParse(args, out var line, out var problem))
+        {
+            await errors.WriteLineAsync($"{problem}\n{AuditCommandLine.Usage}");
+            return UsageError;
+        }
+
+        if (OptionProblemOf(line!) is { } misplaced)
+        {
+            await errors.WriteLineAsync($"{misplaced}\n{AuditCommandLine.Usage}");
+            return UsageError;
+        }
+
+        var isQuery = line!.Subcommand == "query";
+        if (!AuditQuery.TryParse(name => line.Options.GetValueOrDefault(name), isQuery ? AuditQuery.DefaultLimit : null,
+                isQuery ? AuditQuery.MaxLimit : int.MaxValue, out var query, out problem))
+        {
+            await errors.WriteLineAsync($"{problem}\n{AuditCommandLine.Usage}");
+            return UsageError;
+        }
+
+        await using var app = GatewayApp.Create(line.Configuration, builder => builder.Logging.ClearProviders());
+        AuditOptions options;
+        try
+        {
+            options = app.Services.GetRequiredService<IOptions<AuditOptions>>().Value;
+        }
+        catch (OptionsValidationException invalid)
+        {
+            await errors.WriteLineAsync($"The configuration is not valid: {string.Join(" ", invalid.Failures)}");
+            return UsageError;
+        }
+
+        var store = AuditTrail.StoreOf(options, app.Services.GetRequiredService<IConfiguration>(), app.Services.GetRequiredService<IHostEnvironment>());
+        await using (store)
+        {
+            // Querying a file that is not there would create an empty log and report it intact.
+            if (store is SqliteAuditStore { FilePath: var path } && !File.Exists(path))
+            {
+                await errors.WriteLineAsync($"There is no audit log at {path} (set {AuditOptions.SectionName}:Path, or ConnectionStrings:audit).");
+                return UsageError;
+            }
+
+            await store.OpenAsync(cancellationToken);
+            var trail = app.Services.GetRequiredService<AuditTrail>();
+            return line.Subcommand switch
+            {
+                "verify" => await VerifyAsync(trail, store, output, cancellationToken),
+                "query" => await QueryAsync(store, query, line.Json, output, cancellationToken),
+                _ => await ExportAsync(store, query, line.Options.GetValueOrDefault("output"), output, cancellationToken),
+            };
+        }
+    }
+
+    private static string? OptionProblemOf(AuditCommandLine line)
+    {
+        var filters = line.Options.Keys.Where(key => key != "output").ToList();
+        return line.Subcommand switch
+        {
+            "verify" when filters.Count > 0 || line.Options.ContainsKey("output") || line.Json =>
+                $"audit {line.Subcommand} takes no filters or output options.",
+            "query" when line.Options.ContainsKey("output") => "audit query writes to standard output; use audit export --output for a file.",
+            "export" when line.Json => "audit export always writes JSON lines; --json is for audit query.",
+            _ => null,
+        };
+    }
+
+    private static async Task<int> VerifyAsync(AuditTrail trail, IAuditStore store, Stream output, CancellationToken cancellationToken)
+    {
+        var verification = await trail.VerifyAsync(store, cancellationToken);
+        await using var text = new StreamWriter(output, leaveOpen: true);
+        await text.WriteLineAsync(verification.Intact
+            ? $"Intact: {verification.Checked} record(s) checked."
+            : $"Broken at record {verification.BrokenAt}: {verification.Problem} ({verification.Checked} record(s) checked before it.)");
+        return verification.Intact ? Done : Broken;
+    }
+
+    private static async Task<int> QueryAsync(IAuditStore store, AuditQuery query, bool json, Stream output, CancellationToken cancellationToken)
+    {
+        if (json)
+        {
+            await AuditExport.WriteLinesAsync(store, query, PipeWriter.Create(output, new StreamPipeWriterOptions(leaveOpen: true)), cancellationToken);
+            return Done;
+        }
+
+        var rows = new List<string[]> { new[] { "SEQUENCE", "TIME (UTC)", "OUTCOME", "USER", "NAME", "BACKEND", "RULE / ERROR" } };
+        var last = 0L;
+        var count = 0;
+        await foreach (var stored in store.QueryAsync(query with { Limit = query.Limit + 1 }, cancellationToken))
+        {
+            if (++count > query.Limit)
+            {
+                break;
+            }
+
+            var record = AuditChain.RecordOf(stored.Body);
+            last = stored.Sequence;
+            rows.Add([
+                stored.Sequence.ToString(CultureInfo.InvariantCulture), stored.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                stored.Outcome.ToString(), stored.Subject ?? "-", stored.Name ?? "-", record?.Backend ?? "-", record?.Rule ?? record?.ErrorType ?? "-",
+            ]);
+        }
+
+        var widths = Enumerable.Range(0, rows[0].Length).Select(column => rows.Max(row => row[column].Length)).ToArray();
+        await using var text = new StreamWriter(output, leaveOpen: true);
+        foreach (var row in rows)
+        {
+            await text.WriteLineAsync(string.Join("  ", row.Select((cell, column) => cell.PadRight(widths[column]))).TrimEnd());
+        }
+
+        await text.WriteLineAsync(count > query.Limit
+            ? $"{query.Limit} record(s); more after --after {last}."
+            : $"{rows.Count - 1} record(s).");
+        return Done;
+    }
+
+    private static async Task<int> ExportAsync(IAuditStore store, AuditQuery query, string? file, Stream output, CancellationToken cancellationToken)
+    {
+        await using var target = file is null ? null : new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.Read, 1, useAsync: true);
+        var writer = PipeWriter.Create(target ?? output, new StreamPipeWriterOptions(leaveOpen: true));
+        await AuditExport.WriteLinesAsync(store, query, writer, cancellationToken);
+        await writer.CompleteAsync();
+        return Done;
+    }
+}
