@@ -44,17 +44,26 @@ internal static class AuditCommand
             return UsageError;
         }
 
-        await using var app = GatewayApp.Create(line.Configuration, builder => builder.Logging.ClearProviders());
+        WebApplication? app = null;
         AuditOptions options;
         try
         {
+            // Building the gateway resolves some of its services, and so validates their settings.
+            app = GatewayApp.Create(line.Configuration, builder => builder.Logging.ClearProviders());
             options = app.Services.GetRequiredService<IOptions<AuditOptions>>().Value;
         }
         catch (OptionsValidationException invalid)
         {
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+
             await errors.WriteLineAsync($"The configuration is not valid: {string.Join(" ", invalid.Failures)}");
             return UsageError;
         }
+
+        await using var built = app;
 
         var store = AuditTrail.StoreOf(options, app.Services.GetRequiredService<IConfiguration>(), app.Services.GetRequiredService<IHostEnvironment>());
         await using (store)
@@ -68,11 +77,18 @@ internal static class AuditCommand
 
             await store.OpenAsync(cancellationToken);
             var trail = app.Services.GetRequiredService<AuditTrail>();
+            if (line.Subcommand == "prune" && options.RetentionDays is null)
+            {
+                await errors.WriteLineAsync($"{AuditOptions.SectionName}:RetentionDays is not set, so every record is kept and none is removed.");
+                return UsageError;
+            }
+
             return line.Subcommand switch
             {
                 "verify" => await VerifyAsync(trail, store, output, cancellationToken),
                 "query" => await QueryAsync(store, query, line.Json, output, cancellationToken),
-                _ => await ExportAsync(store, query, line.Options.GetValueOrDefault("output"), output, cancellationToken),
+                "export" => await ExportAsync(store, query, line.Options.GetValueOrDefault("output"), output, cancellationToken),
+                _ => await PruneAsync(trail, store, output, cancellationToken),
             };
         }
     }
@@ -82,7 +98,7 @@ internal static class AuditCommand
         var filters = line.Options.Keys.Where(key => key != "output").ToList();
         return line.Subcommand switch
         {
-            "verify" when filters.Count > 0 || line.Options.ContainsKey("output") || line.Json =>
+            "verify" or "prune" when filters.Count > 0 || line.Options.ContainsKey("output") || line.Json =>
                 $"audit {line.Subcommand} takes no filters or output options.",
             "query" when line.Options.ContainsKey("output") => "audit query writes to standard output; use audit export --output for a file.",
             "export" when line.Json => "audit export always writes JSON lines; --json is for audit query.",
@@ -95,9 +111,28 @@ internal static class AuditCommand
         var verification = await trail.VerifyAsync(store, cancellationToken);
         await using var text = new StreamWriter(output, leaveOpen: true);
         await text.WriteLineAsync(verification.Intact
-            ? $"Intact: {verification.Checked} record(s) checked."
-            : $"Broken at record {verification.BrokenAt}: {verification.Problem} ({verification.Checked} record(s) checked before it.)");
+            ? $"Intact: {verification.Checked} record(s) checked{AfterCheckpoint(verification)}."
+            : $"Broken at record {verification.BrokenAt}: {verification.Problem} ({verification.Checked} record(s) checked before it{AfterCheckpoint(verification)}.)");
         return verification.Intact ? Done : Broken;
+    }
+
+    private static string AfterCheckpoint(AuditVerification verification) =>
+        verification.Checkpoint is { } sequence ? $", after the checkpoint at record {sequence}" : "";
+
+    private static async Task<int> PruneAsync(AuditTrail trail, IAuditStore store, Stream output, CancellationToken cancellationToken)
+    {
+        var result = await trail.PruneAsync(store, cancellationToken);
+        await using var text = new StreamWriter(output, leaveOpen: true);
+        await text.WriteLineAsync(result.Checkpoint is { } checkpoint
+            ? $"Removed {result.Removed} record(s), through record {checkpoint.Sequence}; the checkpoint there is signed."
+            : "No record was removed.");
+        if (result.Problem is { } problem)
+        {
+            await text.WriteLineAsync(problem);
+            return Broken;
+        }
+
+        return Done;
     }
 
     private static async Task<int> QueryAsync(IAuditStore store, AuditQuery query, bool json, Stream output, CancellationToken cancellationToken)

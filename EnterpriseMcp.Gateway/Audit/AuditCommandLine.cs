@@ -1,20 +1,21 @@
 namespace EnterpriseMcp.Gateway.Audit;
 
 /// <summary>
-/// The arguments of <c>audit &lt;verify|query|export&gt;</c>: the subcommand, its options (the filters by the
+/// The arguments of <c>audit &lt;verify|query|export|prune&gt;</c>: the subcommand, its options (the filters by the
 /// endpoint's names, <c>--json</c>, <c>--output</c>) and the rest, which goes to the configuration as the gateway's own
 /// command line would (<c>--Gateway:Audit:Path=...</c>, <c>--contentRoot</c>, <c>--environment</c>).
 /// </summary>
 internal sealed record AuditCommandLine(string Subcommand, Dictionary<string, string> Options, bool Json, string[] Configuration)
 {
-    public static readonly string[] Subcommands = ["verify", "query", "export"];
+    public static readonly string[] Subcommands = ["verify", "query", "export", "prune"];
 
     public const string Usage = """
         Usage: EnterpriseMcp.Gateway audit <command> [options] [configuration]
-          verify                       check the chain; exit 1 when it is broken
+          verify                       check the chain (from the newest checkpoint); exit 1 when it is broken
           query  [filters] [--json]    a page of records as a table (or JSON lines); --after the cursor it prints for the next
           export [filters] [--output <file>]
                                        every matching record as JSON lines, to the file or standard output
+          prune                        remove the records older than Gateway:Audit:RetentionDays, leaving a signed checkpoint
         Filters: --user <subject> --tool <name> --outcome <Allowed|Denied|Limited|Failed>
                  --from <time> --to <time> (ISO 8601, UTC unless an offset is given) --after <sequence> --limit <n>
         Configuration: as the gateway reads it (appsettings, environment), plus options whose key has a ':' such as

@@ -69,5 +69,28 @@ public sealed class PostgresAuditStore(string connectionString) : IAuditStore
         }
     }
 
+    public async Task<AuditCheckpoint?> NewestCheckpointAsync(CancellationToken cancellationToken)
+    {
+        await using var select = _source.CreateCommand();
+        return await AuditSchema.NewestCheckpointAsync(select, cancellationToken);
+    }
+
+    public async Task<bool> PruneAsync(AuditCheckpoint checkpoint, CancellationToken cancellationToken)
+    {
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("", connection, transaction);
+        // The appenders' lock: an append never reads the chain's end while records are being removed.
+        command.CommandText = "LOCK TABLE audit_records IN SHARE ROW EXCLUSIVE MODE";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (!await AuditSchema.PruneAsync(command, checkpoint, cancellationToken))
+        {
+            return false;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
     public ValueTask DisposeAsync() => _source.DisposeAsync();
 }

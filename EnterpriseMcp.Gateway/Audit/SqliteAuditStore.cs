@@ -86,6 +86,32 @@ public sealed class SqliteAuditStore(string path) : IAuditStore
         }
     }
 
+    public async Task<AuditCheckpoint?> NewestCheckpointAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var select = connection.CreateCommand();
+        return await AuditSchema.NewestCheckpointAsync(select, cancellationToken);
+    }
+
+    public async Task<bool> PruneAsync(AuditCheckpoint checkpoint, CancellationToken cancellationToken)
+    {
+        // A connection of its own: the writer's belongs to the log's write loop. Immediate, as an append, so that the
+        // records removed and the chain's end an append reads are never seen half-way.
+        await using var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        if (!await AuditSchema.PruneAsync(command, checkpoint, cancellationToken))
+        {
+            return false;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_writer is not null)

@@ -73,6 +73,34 @@ public sealed class AuditCommandTests : IAsyncLifetime
         Assert.Equal(["carol", "bob"], records.Select(record => (string?)record["record"]!["caller"]!["subject"]));
     }
 
+    [Fact]
+    public async Task Prune_removes_the_records_older_than_the_retention_and_verify_then_starts_from_its_checkpoint()
+    {
+        string[] retention = ["--Gateway:Audit:RetentionDays=30", $"--Gateway:Audit:CheckpointKey={AuditRetentionScenario.KeyText}"];
+
+        var pruned = await RunAsync(["prune", .. retention]);
+        var verified = await RunAsync(["verify", .. retention]);
+        var withoutKey = await RunAsync("verify");
+
+        // The scenario's records are of 1 January 2026, older than 30 days.
+        Assert.Equal((0, "Removed 6 record(s), through record 6; the checkpoint there is signed.\n"), (pruned.Exit, pruned.Output));
+        Assert.Equal((0, "Intact: 0 record(s) checked, after the checkpoint at record 6.\n"), (verified.Exit, verified.Output));
+        Assert.Equal(1, withoutKey.Exit);
+        Assert.Contains("cannot be checked without Gateway:Audit:CheckpointKey", withoutKey.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Prune_without_retention_or_retention_without_a_key_exits_2_naming_the_setting()
+    {
+        var noRetention = await RunAsync("prune");
+        var noKey = await RunAsync("prune", "--Gateway:Audit:RetentionDays=30");
+
+        Assert.Equal(2, noRetention.Exit);
+        Assert.Contains("Gateway:Audit:RetentionDays is not set", noRetention.Errors, StringComparison.Ordinal);
+        Assert.Equal(2, noKey.Exit);
+        Assert.Contains("Gateway:Audit:CheckpointKey is required when Gateway:Audit:RetentionDays is set", noKey.Errors, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(new string[0], "No audit command given.")]
     [InlineData(new[] { "check" }, "Unknown audit command 'check'.")]
