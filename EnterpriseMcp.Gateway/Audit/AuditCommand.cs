@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.IO.Pipelines;
+using System.Data.Common;
 using Microsoft.Extensions.Options;
 
 namespace EnterpriseMcp.Gateway.Audit;
@@ -9,7 +8,7 @@ namespace EnterpriseMcp.Gateway.Audit;
 /// gateway's configuration names. It builds the gateway's application to read that configuration exactly as the gateway
 /// would, but never starts it: the gateway need not be running, and may be.
 /// </summary>
-internal static class AuditCommand
+internal static partial class AuditCommand
 {
     public const int Done = 0;
     public const int Broken = 1;
@@ -64,25 +63,24 @@ internal static class AuditCommand
         }
 
         await using var built = app;
-
-        var store = AuditTrail.StoreOf(options, app.Services.GetRequiredService<IConfiguration>(), app.Services.GetRequiredService<IHostEnvironment>());
-        await using (store)
+        if (line.Subcommand == "prune" && options.RetentionDays is null)
         {
-            // Querying a file that is not there would create an empty log and report it intact.
-            if (store is SqliteAuditStore { FilePath: var path } && !File.Exists(path))
-            {
-                await errors.WriteLineAsync($"There is no audit log at {path} (set {AuditOptions.SectionName}:Path, or ConnectionStrings:audit).");
-                return UsageError;
-            }
+            await errors.WriteLineAsync($"{AuditOptions.SectionName}:RetentionDays is not set, so every record is kept and none is removed.");
+            return UsageError;
+        }
 
+        await using var store = AuditTrail.StoreOf(options, app.Services.GetRequiredService<IConfiguration>(), app.Services.GetRequiredService<IHostEnvironment>());
+        // Opening a file that is not there would create an empty log, and report it intact.
+        if (store is SqliteAuditStore { FilePath: var path } && !File.Exists(path))
+        {
+            await errors.WriteLineAsync($"There is no audit log at {path} (set {AuditOptions.SectionName}:Path, or ConnectionStrings:audit).");
+            return UsageError;
+        }
+
+        var trail = app.Services.GetRequiredService<AuditTrail>();
+        try
+        {
             await store.OpenAsync(cancellationToken);
-            var trail = app.Services.GetRequiredService<AuditTrail>();
-            if (line.Subcommand == "prune" && options.RetentionDays is null)
-            {
-                await errors.WriteLineAsync($"{AuditOptions.SectionName}:RetentionDays is not set, so every record is kept and none is removed.");
-                return UsageError;
-            }
-
             return line.Subcommand switch
             {
                 "verify" => await VerifyAsync(trail, store, output, cancellationToken),
@@ -90,6 +88,11 @@ internal static class AuditCommand
                 "export" => await ExportAsync(store, query, line.Options.GetValueOrDefault("output"), output, cancellationToken),
                 _ => await PruneAsync(trail, store, output, cancellationToken),
             };
+        }
+        catch (DbException failure)
+        {
+            await errors.WriteLineAsync($"The audit store could not be read: {failure.Message}");
+            return Broken;
         }
     }
 
@@ -132,54 +135,6 @@ internal static class AuditCommand
             return Broken;
         }
 
-        return Done;
-    }
-
-    private static async Task<int> QueryAsync(IAuditStore store, AuditQuery query, bool json, Stream output, CancellationToken cancellationToken)
-    {
-        if (json)
-        {
-            await AuditExport.WriteLinesAsync(store, query, PipeWriter.Create(output, new StreamPipeWriterOptions(leaveOpen: true)), cancellationToken);
-            return Done;
-        }
-
-        var rows = new List<string[]> { new[] { "SEQUENCE", "TIME (UTC)", "OUTCOME", "USER", "NAME", "BACKEND", "RULE / ERROR" } };
-        var last = 0L;
-        var count = 0;
-        await foreach (var stored in store.QueryAsync(query with { Limit = query.Limit + 1 }, cancellationToken))
-        {
-            if (++count > query.Limit)
-            {
-                break;
-            }
-
-            var record = AuditChain.RecordOf(stored.Body);
-            last = stored.Sequence;
-            rows.Add([
-                stored.Sequence.ToString(CultureInfo.InvariantCulture), stored.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                stored.Outcome.ToString(), stored.Subject ?? "-", stored.Name ?? "-", record?.Backend ?? "-", record?.Rule ?? record?.ErrorType ?? "-",
-            ]);
-        }
-
-        var widths = Enumerable.Range(0, rows[0].Length).Select(column => rows.Max(row => row[column].Length)).ToArray();
-        await using var text = new StreamWriter(output, leaveOpen: true);
-        foreach (var row in rows)
-        {
-            await text.WriteLineAsync(string.Join("  ", row.Select((cell, column) => cell.PadRight(widths[column]))).TrimEnd());
-        }
-
-        await text.WriteLineAsync(count > query.Limit
-            ? $"{query.Limit} record(s); more after --after {last}."
-            : $"{rows.Count - 1} record(s).");
-        return Done;
-    }
-
-    private static async Task<int> ExportAsync(IAuditStore store, AuditQuery query, string? file, Stream output, CancellationToken cancellationToken)
-    {
-        await using var target = file is null ? null : new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.Read, 1, useAsync: true);
-        var writer = PipeWriter.Create(target ?? output, new StreamPipeWriterOptions(leaveOpen: true));
-        await AuditExport.WriteLinesAsync(store, query, writer, cancellationToken);
-        await writer.CompleteAsync();
         return Done;
     }
 }
