@@ -38,6 +38,7 @@ public static class GatewayApp
         app.MapDefaultEndpoints();
         app.MapMcp("/mcp");
         app.MapPolicyExplain();
+        app.MapAuditApi();
         return app;
     }
 }

@@ -10,6 +10,7 @@ internal static class AdminCommands
     public static Func<string[], Task<int>>? Find(string[] args) => args.FirstOrDefault() switch
     {
         "apikeys" => ApiKeys.ApiKeyCommand.RunAsync,
+        "audit" => Audit.AuditCommand.RunAsync,
         _ => null,
     };
 }

@@ -8,7 +8,7 @@ internal static class AuditColumns
 {
     public static SealedAuditRecord Read(DbDataReader reader) => new(
         reader.GetInt64(0),
-        DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+        TimeOf(reader.GetString(1)),
         reader.IsDBNull(2) ? null : reader.GetString(2),
         reader.IsDBNull(3) ? null : reader.GetString(3),
         // An outcome that is not one of ours reads as none of them, which the verifier reports.
@@ -16,4 +16,7 @@ internal static class AuditColumns
         reader.GetString(5),
         (byte[])reader[6],
         (byte[])reader[7]);
+
+    /// <summary>A time column's value (<see cref="SqliteAuditStore.TimeText"/>).</summary>
+    public static DateTimeOffset TimeOf(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 }

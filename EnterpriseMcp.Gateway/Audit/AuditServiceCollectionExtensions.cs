@@ -4,21 +4,25 @@ using Microsoft.Extensions.Compliance.Redaction;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using EnterpriseMcp.Hosting.Http;
 
 namespace EnterpriseMcp.Gateway.Audit;
 
 public static class AuditServiceCollectionExtensions
 {
-    /// <summary>The audit of calls: its log opened at start, refusals and calls recorded, arguments redacted.</summary>
+    /// <summary>The audit of calls: its log opened at start, refusals and calls recorded, arguments redacted, old records removed.</summary>
     public static IServiceCollection AddGatewayAudit(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<AuditOptions>(configuration.GetSection(AuditOptions.SectionName));
+        services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>());
         services.AddAuditRedaction(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AuditEvents>();
         services.TryAddSingleton<AuditTrail>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditTrail>());
+        // After the trail, which opens the store it sweeps.
+        services.AddHostedService<AuditRetention>();
         services.TryAddSingleton<CallRecords>();
         services.TryAddSingleton<CallAudit>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMcpRefusalObserver, RefusalAudit>());

@@ -33,11 +33,37 @@ internal sealed partial class AuditTrail(IOptions<AuditOptions> options, IConfig
     {
         if (_options.Enabled)
         {
-            IAuditStore store = configuration.GetConnectionString("audit") is { Length: > 0 } postgres
-                ? new PostgresAuditStore(postgres)
-                : new SqliteAuditStore(_options.Path ?? System.IO.Path.Combine(environment.ContentRootPath, ".data", "audit.db"));
-            _log = await AuditLog.OpenAsync(store, logger, cancellationToken);
+            _log = await AuditLog.OpenAsync(StoreOf(_options, configuration, environment), logger, cancellationToken);
         }
+    }
+
+    /// <summary>The configured store, not opened: PostgreSQL when <c>ConnectionStrings:audit</c> is set, else the SQLite file.</summary>
+    public static IAuditStore StoreOf(AuditOptions options, IConfiguration configuration, IHostEnvironment environment) =>
+        configuration.GetConnectionString("audit") is { Length: > 0 } postgres
+            ? new PostgresAuditStore(postgres)
+            : new SqliteAuditStore(options.Path ?? System.IO.Path.Combine(environment.ContentRootPath, ".data", "audit.db"));
+
+    /// <summary>Checks <paramref name="store"/>'s chain as this gateway's configuration says to.</summary>
+    public Task<AuditVerification> VerifyAsync(IAuditStore store, CancellationToken cancellationToken) =>
+        AuditVerifier.VerifyAsync(store, cancellationToken, _options.CheckpointKeyBytes());
+
+    /// <summary>Removes <paramref name="store"/>'s records older than <c>Gateway:Audit:RetentionDays</c>, leaving a signed checkpoint.</summary>
+    public async Task<AuditPruneResult> PruneAsync(IAuditStore store, CancellationToken cancellationToken)
+    {
+        var days = _options.RetentionDays ?? throw new InvalidOperationException($"{AuditOptions.SectionName}:RetentionDays is not set.");
+        var now = time.GetUtcNow();
+        var result = await AuditPruning.PruneAsync(store, _options.CheckpointKeyBytes()!, now.AddDays(-days), now, cancellationToken);
+        if (result.Checkpoint is { } checkpoint)
+        {
+            LogPruned(result.Removed, days, checkpoint.Sequence);
+        }
+
+        if (result.Problem is { } problem)
+        {
+            LogPruneRefused(problem);
+        }
+
+        return result;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -117,6 +143,12 @@ internal sealed partial class AuditTrail(IOptions<AuditOptions> options, IConfig
             await _log.DisposeAsync();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Audit retention removed {Count} record(s) older than {Days} days, through record {Sequence}, and signed a checkpoint there.")]
+    private partial void LogPruned(long count, int days, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Audit retention stopped: {Problem}")]
+    private partial void LogPruneRefused(string problem);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Audit gap: a {Method} of '{Name}' went on without its record ({Reason}).")]
     private partial void LogGap(string reason, string method, string? name);

@@ -1,29 +1,40 @@
 namespace EnterpriseMcp.Gateway.Audit;
 
-/// <summary>The result of checking the chain: how many records were checked, and the first broken link if any.</summary>
-public sealed record AuditVerification(long Checked, long? BrokenAt, string? Problem)
+/// <summary>
+/// The result of checking the chain: how many records were checked, and the first broken link if any (a record's
+/// sequence number, or the checkpoint's when the checkpoint itself does not hold). <see cref="Checkpoint"/> is the
+/// sequence number of the newest checkpoint the check started after, if retention removed records.
+/// </summary>
+public sealed record AuditVerification(long Checked, long? BrokenAt, string? Problem, long? Checkpoint = null)
 {
     public bool Intact => BrokenAt is null;
 }
 
 /// <summary>
-/// Walks the log from its start and reports the first record that does not hold: one missing (a gap in the sequence),
-/// one changed (its hash does not match its content), one whose predecessor was changed or replaced (its previous hash
-/// does not match), or one whose query columns were edited apart from its body.
+/// Walks the log from its start, or from its newest checkpoint when retention removed records (whose signature it checks
+/// first), and reports the first record that does not hold: one missing (a gap in the sequence, or records removed
+/// beyond the checkpoint), one changed (its hash does not match its content), one whose predecessor was changed or
+/// replaced (its previous hash does not match), or one whose query columns were edited apart from its body.
 /// </summary>
 public static class AuditVerifier
 {
-    public static async Task<AuditVerification> VerifyAsync(IAuditStore store, CancellationToken cancellationToken,
-        long fromSequence = 1, byte[]? startHash = null)
+    /// <param name="checkpointKey"><c>Gateway:Audit:CheckpointKey</c>; without it a log that has a checkpoint cannot be verified.</param>
+    public static async Task<AuditVerification> VerifyAsync(IAuditStore store, CancellationToken cancellationToken, byte[]? checkpointKey = null)
     {
-        var expected = fromSequence;
-        var previous = startHash ?? AuditChain.Genesis;
+        var checkpoint = await store.NewestCheckpointAsync(cancellationToken);
+        if (checkpoint is not null && CheckpointProblemOf(checkpoint, checkpointKey) is { } refused)
+        {
+            return new AuditVerification(0, checkpoint.Sequence, refused, checkpoint.Sequence);
+        }
+
+        var expected = (checkpoint?.Sequence ?? 0) + 1;
+        var previous = checkpoint?.Hash ?? AuditChain.Genesis;
         var checkedCount = 0L;
-        await foreach (var record in store.ReadAsync(fromSequence, cancellationToken))
+        await foreach (var record in store.ReadAsync(expected, cancellationToken))
         {
             if (ProblemOf(record, expected, previous) is { } problem)
             {
-                return new AuditVerification(checkedCount, Math.Min(record.Sequence, expected), problem);
+                return new AuditVerification(checkedCount, Math.Min(record.Sequence, expected), problem, checkpoint?.Sequence);
             }
 
             checkedCount++;
@@ -31,10 +42,23 @@ public static class AuditVerifier
             previous = record.Hash;
         }
 
-        return new AuditVerification(checkedCount, null, null);
+        return new AuditVerification(checkedCount, null, null, checkpoint?.Sequence);
     }
 
-    private static string? ProblemOf(SealedAuditRecord record, long expected, byte[] previous)
+    internal static string? CheckpointProblemOf(AuditCheckpoint checkpoint, byte[]? key)
+    {
+        if (key is null)
+        {
+            return $"records up to {checkpoint.Sequence} were removed by retention, and the checkpoint they left cannot be checked "
+                + $"without {AuditOptions.SectionName}:CheckpointKey.";
+        }
+
+        return checkpoint.IsSignedWith(key)
+            ? null
+            : $"the checkpoint at record {checkpoint.Sequence} is not signed with {AuditOptions.SectionName}:CheckpointKey: it was forged or changed.";
+    }
+
+    internal static string? ProblemOf(SealedAuditRecord record, long expected, byte[] previous)
     {
         if (record.Sequence != expected)
         {

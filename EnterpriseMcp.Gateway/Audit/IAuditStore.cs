@@ -14,4 +14,20 @@ public interface IAuditStore : IAsyncDisposable
 
     /// <summary>Every record from <paramref name="fromSequence"/> on, in sequence order.</summary>
     IAsyncEnumerable<SealedAuditRecord> ReadAsync(long fromSequence, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The records <paramref name="query"/> asks for, in sequence order, read as they are enumerated (a caller that
+    /// streams them holds one record at a time). Its values go to the database as parameters, never in the SQL text.
+    /// </summary>
+    IAsyncEnumerable<SealedAuditRecord> QueryAsync(AuditQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The newest checkpoint retention wrote, or null when no record was ever removed.</summary>
+    Task<AuditCheckpoint?> NewestCheckpointAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes every record up to <paramref name="checkpoint"/>'s sequence and stores the checkpoint, in one transaction
+    /// under the write lock. False, with nothing changed, when that record is no longer there with the checkpoint's hash
+    /// (another gateway removed it first).
+    /// </summary>
+    Task<bool> PruneAsync(AuditCheckpoint checkpoint, CancellationToken cancellationToken);
 }

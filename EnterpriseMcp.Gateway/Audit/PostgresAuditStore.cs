@@ -55,18 +55,41 @@ public sealed class PostgresAuditStore(string connectionString) : IAuditStore
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async IAsyncEnumerable<SealedAuditRecord> ReadAsync(long fromSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<SealedAuditRecord> ReadAsync(long fromSequence, CancellationToken cancellationToken) =>
+        QueryAsync(new AuditQuery { After = fromSequence - 1 }, cancellationToken);
+
+    public async IAsyncEnumerable<SealedAuditRecord> QueryAsync(AuditQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var select = _source.CreateCommand("""
-            SELECT sequence, time, subject, name, outcome, body, previous_hash, hash
-            FROM audit_records WHERE sequence >= $1 ORDER BY sequence
-            """);
-        select.Parameters.Add(new NpgsqlParameter { Value = fromSequence });
+        await using var select = _source.CreateCommand();
+        AuditSchema.Query(select, query);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             yield return AuditColumns.Read(reader);
         }
+    }
+
+    public async Task<AuditCheckpoint?> NewestCheckpointAsync(CancellationToken cancellationToken)
+    {
+        await using var select = _source.CreateCommand();
+        return await AuditSchema.NewestCheckpointAsync(select, cancellationToken);
+    }
+
+    public async Task<bool> PruneAsync(AuditCheckpoint checkpoint, CancellationToken cancellationToken)
+    {
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("", connection, transaction);
+        // The appenders' lock: an append never reads the chain's end while records are being removed.
+        command.CommandText = "LOCK TABLE audit_records IN SHARE ROW EXCLUSIVE MODE";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (!await AuditSchema.PruneAsync(command, checkpoint, cancellationToken))
+        {
+            return false;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     public ValueTask DisposeAsync() => _source.DisposeAsync();

@@ -20,6 +20,9 @@ public sealed class SqliteAuditStore(string path) : IAuditStore
 
     private SqliteConnection? _writer;
 
+    /// <summary>The SQLite file.</summary>
+    public string FilePath => path;
+
     public async Task OpenAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
@@ -67,21 +70,46 @@ public sealed class SqliteAuditStore(string path) : IAuditStore
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async IAsyncEnumerable<SealedAuditRecord> ReadAsync(long fromSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<SealedAuditRecord> ReadAsync(long fromSequence, CancellationToken cancellationToken) =>
+        QueryAsync(new AuditQuery { After = fromSequence - 1 }, cancellationToken);
+
+    public async IAsyncEnumerable<SealedAuditRecord> QueryAsync(AuditQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var select = connection.CreateCommand();
-        select.CommandText = """
-            SELECT sequence, time, subject, name, outcome, body, previous_hash, hash
-            FROM audit_records WHERE sequence >= $from ORDER BY sequence
-            """;
-        select.Parameters.AddWithValue("$from", fromSequence);
+        AuditSchema.Query(select, query);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             yield return AuditColumns.Read(reader);
         }
+    }
+
+    public async Task<AuditCheckpoint?> NewestCheckpointAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var select = connection.CreateCommand();
+        return await AuditSchema.NewestCheckpointAsync(select, cancellationToken);
+    }
+
+    public async Task<bool> PruneAsync(AuditCheckpoint checkpoint, CancellationToken cancellationToken)
+    {
+        // A connection of its own: the writer's belongs to the log's write loop. Immediate, as an append, so that the
+        // records removed and the chain's end an append reads are never seen half-way.
+        await using var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        if (!await AuditSchema.PruneAsync(command, checkpoint, cancellationToken))
+        {
+            return false;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     public async ValueTask DisposeAsync()

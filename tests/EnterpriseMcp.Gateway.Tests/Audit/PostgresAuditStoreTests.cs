@@ -69,6 +69,52 @@ public sealed class PostgresAuditStoreTests(AuditPostgres postgres) : IClassFixt
         Assert.Equal(2, verification.Checked);
     }
 
+    [Fact]
+    public async Task Each_filter_finds_exactly_its_records_in_sequence_order_and_the_cursor_pages_on()
+    {
+        var database = await postgres.NewDatabaseAsync();
+        await AuditQueryScenario.WriteAsync(new PostgresAuditStore(database), Token);
+        await using var store = new PostgresAuditStore(database);
+        await store.OpenAsync(Token);
+
+        await AuditQueryScenario.AssertFiltersAsync(store, Token);
+    }
+
+    [Fact]
+    public async Task Pruned_records_leave_a_checkpoint_that_the_rest_verifies_from()
+    {
+        var database = await postgres.NewDatabaseAsync();
+        await AuditRetentionScenario.WriteAsync(new PostgresAuditStore(database), Token);
+        await using var store = new PostgresAuditStore(database);
+        await store.OpenAsync(Token);
+
+        await AuditRetentionScenario.AssertPrunedIntactAsync(store, Token);
+    }
+
+    [Fact]
+    public async Task A_record_deleted_after_the_checkpoint_or_a_checkpoint_moved_or_removed_is_reported()
+    {
+        var database = await postgres.NewDatabaseAsync();
+        await AuditRetentionScenario.WriteAsync(new PostgresAuditStore(database), Token);
+        await using var store = new PostgresAuditStore(database);
+        await store.OpenAsync(Token);
+
+        await AuditRetentionScenario.AssertTamperingReportedAsync(store, sql => ExecuteAsync(database, sql), Token);
+    }
+
+    [Fact]
+    public async Task When_every_record_was_removed_the_next_one_follows_the_checkpoint()
+    {
+        var database = await postgres.NewDatabaseAsync();
+        await AuditRetentionScenario.WriteAsync(new PostgresAuditStore(database), Token, old: 4, recent: 0);
+        await using var log = await AuditLog.OpenAsync(new PostgresAuditStore(database), NullLogger.Instance, Token);
+        Assert.Equal(4, (await AuditRetentionScenario.PruneAsync(log.Store, Token)).Removed);
+
+        await log.WriteAsync(AuditQueryScenario.Record("bob", "jira__get_issue", AuditOutcome.Allowed, DateTimeOffset.UtcNow), Token);
+
+        Assert.Equal(new AuditVerification(1, null, null, 4), await AuditVerifier.VerifyAsync(log.Store, Token, AuditRetentionScenario.Key));
+    }
+
     private static AuditRecord Record(string subject) => new()
     {
         Time = DateTimeOffset.UtcNow,
