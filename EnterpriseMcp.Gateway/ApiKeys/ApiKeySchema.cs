@@ -21,6 +21,18 @@ internal static class ApiKeySchema
             last_used TEXT);
         """;
 
+    /// <summary>Every key the reader's rows hold, in the columns of <see cref="Columns"/>.</summary>
+    public static async Task<IReadOnlyList<ApiKey>> ReadAllAsync(DbDataReader reader, CancellationToken cancellationToken)
+    {
+        var keys = new List<ApiKey>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add(Read(reader));
+        }
+
+        return keys;
+    }
+
     /// <summary>The key in the columns of <see cref="Columns"/>, from the reader's current row.</summary>
     public static ApiKey Read(DbDataReader reader) => new(
         reader.GetString(0),

@@ -57,13 +57,7 @@ public sealed class SqliteApiKeyStore(string path) : IApiKeyStore
         await using var select = connection.CreateCommand();
         select.CommandText = $"SELECT {ApiKeySchema.Columns} FROM api_keys ORDER BY created, id";
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        var keys = new List<ApiKey>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            keys.Add(ApiKeySchema.Read(reader));
-        }
-
-        return keys;
+        return await ApiKeySchema.ReadAllAsync(reader, cancellationToken);
     }
 
     public async Task<bool> RevokeAsync(string id, DateTimeOffset time, CancellationToken cancellationToken)
