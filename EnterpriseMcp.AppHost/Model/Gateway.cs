@@ -23,8 +23,9 @@ public static class Gateway
             .WithEnvironment("Gateway__StartupWait", StartupWait);
         if (builder.ExecutionContext.IsRunMode)
         {
-            // The audit log of its calls, beside the other resources' data.
-            environment.WithEnvironment("Gateway__Audit__Path", Path.Combine(data.For(ResourceNames.Gateway), "audit.db"));
+            // The audit log of its calls and its API keys, beside the other resources' data.
+            environment.WithEnvironment("Gateway__Audit__Path", Path.Combine(data.For(ResourceNames.Gateway), "audit.db"))
+                .WithEnvironment("Gateway__ApiKeys__Path", Path.Combine(data.For(ResourceNames.Gateway), "apikeys.db"));
         }
 
         // The one service clients reach; the tool servers stay internal to the deployment.

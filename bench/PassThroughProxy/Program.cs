@@ -6,7 +6,8 @@ builder.Logging.ClearProviders();
 var app = builder.Build();
 var backend = new Uri(Environment.GetEnvironmentVariable("BACKEND") ?? throw new InvalidOperationException("Set BACKEND to the backend's MCP URL."));
 var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, UseProxy = false });
-string[] forwarded = ["Accept", "MCP-Protocol-Version", "Mcp-Method", "Mcp-Name"];
+// Authorization too: with identity on (gateway-auth-overhead.sh) the client's token for the backend passes through.
+string[] forwarded = ["Accept", "Authorization", "MCP-Protocol-Version", "Mcp-Method", "Mcp-Name"];
 
 app.MapPost("/mcp", async (HttpContext context) =>
 {
