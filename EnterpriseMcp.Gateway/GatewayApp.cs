@@ -20,6 +20,9 @@ public static class GatewayApp
         configure?.Invoke(builder);
         builder.AddServiceDefaults();
         builder.AddMcpResourceServer();
+        // In the pipeline's order: the audit first, so it sees every refusal (a bad API key's included), and a call it
+        // could not record is refused before it takes a rate limit's token.
+        builder.Services.AddGatewayAudit(builder.Configuration);
         builder.Services.AddGatewayApiKeys();
         builder.Services.AddGatewayBackends();
         builder.Services.AddGatewayPolicy();
@@ -27,8 +30,6 @@ public static class GatewayApp
         builder.Services.AddSingleton<GatewayRequestAuthorizer>();
         builder.Services.AddSingleton<IMcpRequestAuthorizer, PolicyStep>();
         builder.Services.AddHostedService<PolicyGapWatcher>();
-        // In the pipeline's order: a call the audit could not record is refused before it takes a rate limit's token.
-        builder.Services.AddGatewayAudit(builder.Configuration);
         builder.Services.AddCallLimits(builder.Configuration);
         builder.Services.AddMcpHosting(_ => { });
         builder.Services.AddGatewaySubscriptions();

@@ -15,7 +15,7 @@ public sealed class ApiKeyDevelopmentTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("gateway-apikeys-dev-").FullName;
 
     [Fact]
-    public async Task A_valid_key_names_its_caller_in_the_audit_and_a_revoked_key_gets_401_instead_of_anonymous_service()
+    public async Task A_valid_key_names_its_caller_in_the_audit_and_a_revoked_key_gets_401_instead_of_anonymous_service_and_is_audited()
     {
         var storePath = Path.Combine(_folder, "apikeys.db");
         var (id, key) = await CreateAsync(storePath, "local-script");
@@ -36,14 +36,18 @@ public sealed class ApiKeyDevelopmentTests : IDisposable
         Assert.Contains("The API key was revoked", (string?)JsonNode.Parse(await refused.Content.ReadAsStringAsync(Token))!["error"]!["message"]);
         await using var audit = new SqliteAuditStore(Path.Combine(_folder, "audit.db"));
         await audit.OpenAsync(Token);
-        var callers = new List<AuditCaller>();
+        var records = new List<AuditRecord>();
         await foreach (var stored in audit.ReadAsync(1, Token))
         {
-            callers.Add(AuditChain.RecordOf(stored.Body)!.Caller);
+            records.Add(AuditChain.RecordOf(stored.Body)!);
         }
 
-        var caller = Assert.Single(callers);
-        Assert.Equal(("local-script", id), (caller.Subject, caller.ClientId));
+        // The call, and the refusal of the revoked key (no caller: the key was not accepted).
+        Assert.Equal(2, records.Count);
+        var call = Assert.Single(records, record => record.Outcome == AuditOutcome.Allowed);
+        Assert.Equal(("local-script", id), (call.Caller.Subject, call.Caller.ClientId));
+        var refusal = Assert.Single(records, record => record.Outcome == AuditOutcome.Denied);
+        Assert.Equal(("401", "The API key was revoked", null), (refusal.ErrorType, refusal.Reason, refusal.Caller.Subject));
     }
 
     private async Task<(string Id, string Text)> CreateAsync(string storePath, string name)
