@@ -25,6 +25,7 @@ internal static class GatewayServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayIdentityOptions>, GatewayIdentityOptionsValidator>());
         services.TryAddSingleton<TokenEndpointClient>();
         services.TryAddSingleton<BackendTokens>();
+        services.TryAddSingleton<GatewaySettingsMonitor>();
         services.TryAddSingleton<BackendRegistry>();
         services.TryAddSingleton<ResourceSubscriptions>();
         services.TryAddSingleton<SuspendedCalls>();

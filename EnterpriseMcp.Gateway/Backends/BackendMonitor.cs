@@ -13,14 +13,14 @@ using ModelContextProtocol;
 namespace EnterpriseMcp.Gateway.Backends;
 
 /// <summary>
-/// Keeps the registry current: applies the configuration at start and on every change on disk (an
-/// invalid change is logged and ignored), lists each backend again every refresh interval, pings each
+/// Keeps the registry current: applies the configuration at start and each change of the backends that
+/// <see cref="GatewaySettingsMonitor"/> accepts (it logs and ignores an invalid one), lists each backend again every refresh interval, pings each
 /// one that has answered nothing for its probe interval (a hung backend's pings time out and open its
 /// circuit), and probes each open circuit's backend itself (<see cref="CircuitBreaker.TryStartProbe"/> says when).
 /// </summary>
 internal sealed partial class BackendMonitor(
     BackendRegistry registry,
-    IConfiguration configuration,
+    GatewaySettingsMonitor settings,
     IValidateOptions<GatewayOptions> validator,
     IOptions<GatewayIdentityOptions> identity,
     IOptions<McpAuthOptions> auth,
@@ -30,7 +30,6 @@ internal sealed partial class BackendMonitor(
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
     private readonly ConcurrentDictionary<Backend, long> _listedAt = new();
     private readonly ConcurrentDictionary<Backend, Task> _busy = new();
-    private IDisposable? _reloading;
 
     /// <summary>Fails the start with every configuration problem; then lists every backend once before serving.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
@@ -50,13 +49,13 @@ internal sealed partial class BackendMonitor(
             ? WaitListeningAsync("the authorization server", url, options.StartupWait, startup.Token)
             : Task.CompletedTask;
         await Task.WhenAll(added.Select(backend => ListAtStartAsync(backend, authority, options.StartupWait, startup.Token)));
-        _reloading = ChangeToken.OnChange(configuration.GetReloadToken, Reload);
+        settings.Changed += Follow;
         await base.StartAsync(cancellationToken);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        _reloading?.Dispose();
+        settings.Changed -= Follow;
         await base.StopAsync(cancellationToken);
     }
 
@@ -169,16 +168,14 @@ internal sealed partial class BackendMonitor(
         }
     }
 
-    private void Reload()
+    private void Follow(GatewaySettings previous, GatewaySettings next)
     {
-        var (options, problems) = Bind();
-        if (options is null)
+        if (next.Backends == previous.Backends)
         {
-            LogReloadRefused(string.Join(" ", problems));
             return;
         }
 
-        foreach (var backend in registry.Apply(options))
+        foreach (var backend in registry.Apply(next.Backends))
         {
             Start(backend, probe: false, CancellationToken.None);
         }
@@ -189,19 +186,14 @@ internal sealed partial class BackendMonitor(
         }
     }
 
-    /// <summary>The configuration as it is now, or the problems that keep it from being used.</summary>
+    /// <summary>The backends as configured at start, or the problems that keep them from being used.</summary>
     private (GatewayOptions? Options, IEnumerable<string> Problems) Bind()
     {
-        var options = new GatewayOptions();
-        configuration.GetSection(GatewayOptions.SectionName).Bind(options);
-        ServiceEndpoints.FillMissingUrls(options, configuration);
+        var options = settings.Current.Backends;
         var result = validator.Validate(Options.DefaultName, options);
         return result.Succeeded ? (options, []) : (null, result.Failures ?? [result.FailureMessage ?? "invalid"]);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{What} did not accept connections within the start-up wait of {Seconds} s; the gateway lists the backends when they can be reached.")]
     private partial void LogNotListening(string what, double seconds);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The changed gateway configuration is invalid and was not applied; the backends stay as they were. {Problems}")]
-    private partial void LogReloadRefused(string problems);
 }

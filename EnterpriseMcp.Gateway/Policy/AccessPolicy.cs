@@ -1,4 +1,5 @@
 using EnterpriseMcp.Hosting.Authorization;
+using EnterpriseMcp.Gateway.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace EnterpriseMcp.Gateway.Policy;
@@ -14,6 +15,23 @@ public sealed class AccessPolicy : IDisposable
     private readonly IDisposable? _subscription;
     private CompiledPolicy _policy;
 
+    /// <summary>The gateway's policy: validated at start, then following the one watcher of the gateway's settings.</summary>
+    internal AccessPolicy(IOptions<PolicyOptions> initial, GatewaySettingsMonitor settings)
+    {
+        _policy = new CompiledPolicy(initial.Value);
+        Action<GatewaySettings, GatewaySettings> follow = (previous, next) =>
+        {
+            if (next.Policy != previous.Policy)
+            {
+                Volatile.Write(ref _policy, new CompiledPolicy(next.Policy));
+                Changed?.Invoke();
+            }
+        };
+        settings.Changed += follow;
+        _subscription = new Unsubscribe(() => settings.Changed -= follow);
+    }
+
+    /// <summary>A policy that follows <paramref name="options"/>, e.g. one a host binds itself.</summary>
     public AccessPolicy(IOptionsMonitor<PolicyOptions> options)
     {
         _policy = new CompiledPolicy(options.CurrentValue);
@@ -62,4 +80,9 @@ public sealed class AccessPolicy : IDisposable
     }
 
     public void Dispose() => _subscription?.Dispose();
+
+    private sealed class Unsubscribe(Action unsubscribe) : IDisposable
+    {
+        public void Dispose() => unsubscribe();
+    }
 }

@@ -1,3 +1,4 @@
+using EnterpriseMcp.Gateway.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,8 @@ public static class PolicyServiceCollectionExtensions
     {
         services.AddOptions<PolicyOptions>().BindConfiguration(PolicyOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PolicyOptions>, PolicyOptionsValidator>());
-        services.TryAddSingleton<AccessPolicy>();
+        services.TryAddSingleton<GatewaySettingsMonitor>();
+        services.TryAddSingleton(sp => new AccessPolicy(sp.GetRequiredService<IOptions<PolicyOptions>>(), sp.GetRequiredService<GatewaySettingsMonitor>()));
         services.AddHostedService<PolicyWatcher>();
         return services;
     }

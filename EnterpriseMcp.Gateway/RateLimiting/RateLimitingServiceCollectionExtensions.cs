@@ -1,3 +1,4 @@
+using EnterpriseMcp.Gateway.Configuration;
 using EnterpriseMcp.Hosting.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,7 @@ public static class RateLimitingServiceCollectionExtensions
     {
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>());
+        services.TryAddSingleton<GatewaySettingsMonitor>();
         services.TryAddSingleton<ICallLimiter, InMemoryCallLimiter>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMcpRequestAdmission, CallLimitAdmission>());
         return services;

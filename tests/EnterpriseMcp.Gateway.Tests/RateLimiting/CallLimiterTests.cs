@@ -1,3 +1,4 @@
+using EnterpriseMcp.Gateway.Configuration;
 using EnterpriseMcp.Gateway.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -157,6 +158,8 @@ public sealed class CallLimiterTests
     {
         var options = new RateLimitOptions();
         configuration.GetSection(RateLimitOptions.SectionName).Bind(options);
-        return new InMemoryCallLimiter(Options.Create(options), configuration, NullLogger<InMemoryCallLimiter>.Instance);
+        // The limiter follows the gateway's one settings watcher, which refuses an invalid change.
+        var settings = new GatewaySettingsMonitor(configuration, [], [], [new RateLimitOptionsValidator()], NullLogger<GatewaySettingsMonitor>.Instance);
+        return new InMemoryCallLimiter(Options.Create(options), settings);
     }
 }
