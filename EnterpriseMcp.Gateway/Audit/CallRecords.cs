@@ -21,7 +21,7 @@ internal sealed class CallRecords(AuditArguments arguments, TimeProvider time)
             Time = time.GetUtcNow(),
             RequestId = request.Id.ToString(),
             TraceId = origin?.TraceId ?? Activity.Current?.TraceId.ToString(),
-            Caller = new AuditCaller(caller.Subject, caller.Issuer, caller.ClientId, null, [.. caller.Roles.Order(StringComparer.Ordinal)]),
+            Caller = new AuditCaller(caller.Subject, caller.Issuer, caller.ClientId, caller.Actor, [.. caller.Roles.Order(StringComparer.Ordinal)]),
             SessionHash = origin?.SessionId is { } session ? HashOf(session) : null,
             SourceAddress = origin?.SourceAddress,
             UserAgent = origin?.UserAgent,

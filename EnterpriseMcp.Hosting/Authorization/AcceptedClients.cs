@@ -28,7 +28,7 @@ internal static class AcceptedClients
     }
 
     // Only the outermost actor is the party that asked for this token; nested acts are earlier links of the chain.
-    private static IEnumerable<string> ActorIds(string json)
+    internal static IEnumerable<string> ActorIds(string json)
     {
         JsonElement actor;
         try

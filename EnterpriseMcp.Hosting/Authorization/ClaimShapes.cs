@@ -15,6 +15,7 @@ internal static class ClaimShapes
     public static McpPrincipal Read(ClaimsPrincipal user, IReadOnlyCollection<string>? roleClients)
     {
         Claim? subject = null, objectId = null;
+        string? actor = null;
         var clientIds = new string?[ClientIdClaims.Length];
         var scopes = new List<string>();
         var roles = new List<string>();
@@ -35,6 +36,9 @@ internal static class ClaimShapes
                         break;
                     case "oid":
                         objectId ??= claim;
+                        break;
+                    case "act":
+                        actor ??= AcceptedClients.ActorIds(claim.Value).FirstOrDefault();
                         break;
                     case "scope" or "scp":
                         foreach (var value in ValuesOf(claim))
@@ -81,7 +85,10 @@ internal static class ClaimShapes
         }
 
         var who = subject ?? objectId;
-        return new McpPrincipal(who?.Value, who?.Issuer, clientIds.FirstOrDefault(id => id is not null), scopes, roles, groups);
+        return new McpPrincipal(who?.Value, who?.Issuer, clientIds.FirstOrDefault(id => id is not null), scopes, roles, groups)
+        {
+            Actor = actor,
+        };
     }
 
     // A handler that keeps an array as one claim marks it JSON_ARRAY; JsonWebTokenHandler splits it already.

@@ -41,6 +41,9 @@ public sealed class McpPrincipal
     /// <summary>The client application: <c>client_id</c>, else <c>azp</c>, <c>cid</c> or <c>appid</c>.</summary>
     public string? ClientId { get; }
 
+    /// <summary>Who acts for the subject (RFC 8693 <c>act</c>: the outermost actor's <c>sub</c> or <c>client_id</c>), e.g. the gateway whose token exchange made this token.</summary>
+    public string? Actor { get; init; }
+
     /// <summary>The granted scopes, from <c>scope</c> and <c>scp</c>.</summary>
     public IReadOnlySet<string> Scopes { get; }
 

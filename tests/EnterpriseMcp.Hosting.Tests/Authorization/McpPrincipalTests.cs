@@ -18,6 +18,21 @@ public sealed class McpPrincipalTests
     private static readonly RsaSecurityKey Key = new(RSA.Create(2048)) { KeyId = "principal-tests" };
 
     [Fact]
+    public async Task A_token_exchanged_by_a_gateway_names_its_outermost_actor_and_its_key_is_issuer_and_subject()
+    {
+        var user = await ValidatedAsync(new JsonObject
+        {
+            ["sub"] = "bob", ["client_id"] = "mcp-gateway", ["scope"] = "jira.read",
+            ["act"] = new JsonObject { ["sub"] = "mcp-gateway", ["act"] = new JsonObject { ["sub"] = "edge-proxy" } },
+        });
+
+        var principal = McpPrincipal.From(user);
+
+        Assert.Equal(("bob", "mcp-gateway"), (principal.Subject, principal.Actor));
+        Assert.Equal($"{Issuer}|bob", principal.Key);
+    }
+
+    [Fact]
     public async Task Keycloak_realm_and_gateway_client_roles_scopes_and_group_paths()
     {
         var user = await ValidatedAsync(new JsonObject
