@@ -17,7 +17,7 @@ public static class PolicyServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PolicyOptions>, PolicyOptionsValidator>());
         services.TryAddSingleton<GatewaySettingsMonitor>();
         services.TryAddSingleton(sp => new AccessPolicy(sp.GetRequiredService<IOptions<PolicyOptions>>(), sp.GetRequiredService<GatewaySettingsMonitor>()));
-        services.AddHostedService<PolicyWatcher>();
+        services.AddHostedService<EmptyPolicyWarning>();
         return services;
     }
 }

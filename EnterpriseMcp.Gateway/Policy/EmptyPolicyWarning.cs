@@ -7,7 +7,7 @@ namespace EnterpriseMcp.Gateway.Policy;
 /// Tells the operator at start that an empty policy with tokens validated denies everything. What becomes of a change
 /// (applied, or refused with every problem named) is logged by <see cref="Configuration.GatewaySettingsMonitor"/>.
 /// </summary>
-internal sealed partial class PolicyWatcher(IOptions<PolicyOptions> policy, IOptions<McpAuthOptions> auth, ILogger<PolicyWatcher> logger)
+internal sealed partial class EmptyPolicyWarning(IOptions<PolicyOptions> policy, IOptions<McpAuthOptions> auth, ILogger<EmptyPolicyWarning> logger)
     : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
