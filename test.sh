@@ -152,6 +152,16 @@ install_debian_packages() {
   }
 }
 
+# npm_ci DIR LOG SECONDS: npm ci in DIR, tried a second time on a clean node_modules when the first fails (a registry
+# hiccup, or another npm left half a tree behind: ENOTEMPTY), each try bounded; the log keeps both tries.
+npm_ci() {
+  local dir=$1 out=$2 seconds=$3
+  (cd "$dir" && timeout -k 30 "$seconds" npm ci --no-audit --no-fund) >"$out" 2>&1 </dev/null && return 0
+  echo "[test.sh] npm ci failed; trying once more on a clean node_modules" >>"$out"
+  rm -rf "$dir/node_modules"
+  (cd "$dir" && timeout -k 30 "$seconds" npm ci --no-audit --no-fund) >>"$out" 2>&1 </dev/null
+}
+
 install_node_packages() {
   local stamp="$CLIENTS/node_modules/.package-lock.sha256" want have=""
   want=$(sha256sum "$CLIENTS/package-lock.json" | cut -d' ' -f1)
@@ -160,7 +170,7 @@ install_node_packages() {
     return 0
   fi
   log "installing npm packages of tests/clients (npm ci)"
-  if (cd "$CLIENTS" && timeout -k 30 900 npm ci --no-audit --no-fund) >"$LOGS/npm-ci.log" 2>&1 </dev/null; then
+  if npm_ci "$CLIENTS" "$LOGS/npm-ci.log" 900; then
     echo "$want" >"$stamp"
     return 0
   fi
@@ -178,7 +188,7 @@ install_identity_packages() {
     return 0
   fi
   log "installing npm packages of EnterpriseMcp.Identity (npm ci)"
-  if (cd "$dir" && timeout -k 30 600 npm ci --no-audit --no-fund) >"$LOGS/npm-ci-identity.log" 2>&1 </dev/null; then
+  if npm_ci "$dir" "$LOGS/npm-ci-identity.log" 600; then
     echo "$want" >"$stamp"
     return 0
   fi
