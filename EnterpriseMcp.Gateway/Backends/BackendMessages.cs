@@ -22,7 +22,11 @@ internal static class BackendMessages
         ["roots"] = new JsonObject { ["listChanged"] = true },
     };
 
-    public static JsonObject GatewayInfo() => new() { ["name"] = ClientName, ["version"] = "1.0.0" };
+    // Built once: each request gets a node over the same element (a node has one parent, so it cannot be shared itself).
+    private static readonly JsonElement GatewayInfoElement =
+        JsonSerializer.SerializeToElement(new JsonObject { ["name"] = ClientName, ["version"] = "1.0.0" });
+
+    public static JsonObject GatewayInfo() => JsonObject.Create(GatewayInfoElement)!;
 
     public static HttpRequestMessage Post(Uri url, JsonRpcMessage message, BackendFeatures? features,
         BackendGeneration generation, JsonElement? inputSchema = null)

@@ -26,8 +26,9 @@ internal sealed partial class McpShortcutPost(
     private static readonly byte[] EventStart = "event: message\ndata: "u8.ToArray();
     private static readonly byte[] EventEnd = "\n\n"u8.ToArray();
     private readonly IMcpRequestShortcut[] _shortcuts = shortcuts.ToArray();
-    private readonly Lazy<string?> _serverInfo = new(() => servers.ServerOptions.ServerInfo is { } info
-        ? JsonSerializer.Serialize(info, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(Implementation)))
+    // Serialized once: each answer gets a node over the same element, not a parse of the same text.
+    private readonly Lazy<JsonElement?> _serverInfo = new(() => servers.ServerOptions.ServerInfo is { } info
+        ? JsonSerializer.SerializeToElement(info, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(Implementation)))
         : null);
 
     public IMcpRequestShortcut? Find(JsonRpcMessage message)
@@ -110,7 +111,7 @@ internal sealed partial class McpShortcutPost(
         if (result is JsonObject answer && _serverInfo.Value is { } info)
         {
             var meta = answer["_meta"] as JsonObject ?? new JsonObject();
-            meta[MetaKeys.ServerInfo] = JsonNode.Parse(info);
+            meta[MetaKeys.ServerInfo] = JsonObject.Create(info);
             answer["_meta"] = meta;
         }
     }
