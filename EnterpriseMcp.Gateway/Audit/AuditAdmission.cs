@@ -12,7 +12,7 @@ namespace EnterpriseMcp.Gateway.Audit;
 internal sealed class AuditAdmission(AuditTrail trail, GatewayCalls calls) : IMcpRequestAdmission
 {
     public async ValueTask<McpAdmission> AdmitAsync(HttpContext context, JsonRpcRequest request, CancellationToken cancellationToken) =>
-        calls.TargetOf(request) is null || await trail.AdmitsCallsAsync(cancellationToken)
+        calls.Of(context.User, request).Target is null || await trail.AdmitsCallsAsync(cancellationToken)
             ? McpAdmission.Admit()
             : McpAdmission.Refuse(RefusalAudit.Unavailable);
 }

@@ -4,9 +4,10 @@ namespace EnterpriseMcp.Hosting.Authorization;
 
 /// <summary>
 /// The <c>WWW-Authenticate</c> values that send a client to this server's protected resource metadata
-/// (RFC 9728) and tell it which scopes to ask for (RFC 6750 step-up).
+/// (RFC 9728) and tell it which scopes to ask for (RFC 6750 step-up); a host's own authentication scheme (the gateway's
+/// API keys) answers with the same.
 /// </summary>
-internal sealed class BearerChallenges(IOptions<McpAuthOptions> auth, IServiceProvider services)
+public sealed class BearerChallenges(IOptions<McpAuthOptions> auth, IServiceProvider services)
 {
     public const string MetadataPath = "/.well-known/oauth-protected-resource";
 
@@ -33,7 +34,12 @@ internal sealed class BearerChallenges(IOptions<McpAuthOptions> auth, IServicePr
             parts.Add($"error_description=\"{Sanitize(description)}\"");
         }
 
-        parts.Add($"resource_metadata=\"{MetadataUrl}\"");
+        // Without a resource (development mode) there is no metadata to point at.
+        if (auth.Value.Resource is not null)
+        {
+            parts.Add($"resource_metadata=\"{MetadataUrl}\"");
+        }
+
         if (ScopesSupported() is { Count: > 0 } scopes)
         {
             parts.Add($"scope=\"{string.Join(' ', scopes)}\"");

@@ -8,7 +8,7 @@ using ModelContextProtocol.Protocol;
 namespace EnterpriseMcp.Hosting.Http;
 
 /// <summary>Transport-level rejections: an HTTP status plus a JSON-RPC error body that echoes the request id.</summary>
-internal static class JsonRpcErrorResponse
+public static class JsonRpcErrorResponse
 {
     private static readonly JsonTypeInfo<JsonRpcError> ErrorTypeInfo =
         (JsonTypeInfo<JsonRpcError>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonRpcError));
