@@ -71,13 +71,14 @@ for case in "jira:$jira:get_issue" "gateway:$gateway:jira__get_issue" "proxy:$pr
   grep -q '"key":"DEMO-1"' <<<"$answer" || { echo "$url did not answer the call: $answer" >&2; exit 1; }
 done
 
-declare -A rate p99
+declare -A rate p99 CPU_OF=([identity]=${pids[0]} [jira]=${pids[1]} [gateway]=$gateway_pid [proxy]=${pids[3]})
 echo "tools/call get_issue (2026-07-28, JWT on every request), over loopback, $CONNECTIONS connections, ${DURATION}s each, $(nproc) cores shared by wrk, identity, gateway and Jira"
 wrk_case "Jira directly" "$jira/mcp" "$work/jira.lua"
 wrk_case "through the gateway" "$gateway/mcp" "$work/gateway.lua"
 wrk_case "through a bare proxy" "$proxy/mcp" "$work/proxy.lua"
 kill "$gateway_pid"; wait "$gateway_pid" 2>/dev/null || true
 start_gateway false
+CPU_OF[gateway]=$gateway_pid
 wrk_case "the gateway, audit off" "$gateway/mcp" "$work/gateway.lua"
 awk -v d="${rate[Jira directly]}" -v g="${rate[through the gateway]}" -v p="${rate[through a bare proxy]}" -v u="${rate[the gateway, audit off]}" \
   -v pd="${p99[Jira directly]}" -v pg="${p99[through the gateway]}" -v pu="${p99[the gateway, audit off]}" 'BEGIN {

@@ -23,10 +23,34 @@ ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v
 # associative arrays the caller declares.
 wrk_case() {
   local script=${3:-$work/call.lua}
-  wrk -t1 -c4 -d"${WARMUP:-15}s" -s "$script" "$2" >/dev/null 2>&1
+  [ "${WARMUP:-15}" = 0 ] || wrk -t1 -c4 -d"${WARMUP:-15}s" -s "$script" "$2" >/dev/null 2>&1
+  local before; before=$(cpu_ticks)
   local out; out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$script" "$2")
+  local after; after=$(cpu_ticks)
   rate[$1]=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p99[$1]=$(ms "$(awk '$1=="99%" {print $2}' <<<"$out")")
   printf '%-28s %10s req/s   p50 %8s   p99 %8s%s\n' "$1" "${rate[$1]}" "$(awk '$1=="50%" {print $2}' <<<"$out")" \
     "$(awk '$1=="99%" {print $2}' <<<"$out")" "$(grep -q Non-2xx <<<"$out" && echo '   (non-2xx answers!)')"
+  [ -z "$before" ] || cpu_per_call "$before" "$after" "$(awk '/requests in/ {print $1}' <<<"$out")"
+}
+
+# cpu_ticks: "name=ticks ..." of user plus system CPU for each process named in CPU_OF, an associative array
+# (name -> pid) the caller may declare; nothing when it is unset.
+cpu_ticks() {
+  declare -p CPU_OF >/dev/null 2>&1 || return 0
+  local name
+  for name in "${!CPU_OF[@]}"; do
+    awk -v n="$name" '{ sub(/^.*\) /, ""); printf "%s=%d ", n, $12 + $13 }' "/proc/${CPU_OF[$name]}/stat" 2>/dev/null || true
+  done
+}
+
+# cpu_per_call BEFORE AFTER REQUESTS: each process's CPU time per call over the measured run, in microseconds; a
+# measure that moves less from run to run than throughput does on a shared two-core machine.
+cpu_per_call() {
+  awk -v b="$1" -v a="$2" -v n="$3" -v hz="$(getconf CLK_TCK)" 'BEGIN {
+    split(b, bs, " "); for (i in bs) { split(bs[i], kv, "="); start[kv[1]] = kv[2] }
+    split(a, as, " "); line = ""
+    for (i in as) { split(as[i], kv, "="); if (kv[1] in start) line = line sprintf("   %s %.0f", kv[1], (kv[2] - start[kv[1]]) * 1e6 / hz / n) }
+    if (n > 0) printf "%28s CPU per call (us):%s\n", "", line
+  }'
 }
