@@ -11,10 +11,16 @@ internal static class ApiKeyPresentation
     public const string HeaderName = "X-API-Key";
 
     /// <summary>The scheme for <paramref name="context"/>: API keys when one is presented, else null (the JWT scheme handles it).</summary>
+    // Runs for every request, twice (authentication, then the authorization policy): it reads the header in place
+    // rather than cutting the token out of it.
     public static string? SchemeFor(HttpContext context) =>
-        context.Request.Headers.ContainsKey(HeaderName) || ApiKeyFormat.IsPresented(BearerValue(context.Request))
+        context.Request.Headers.ContainsKey(HeaderName) || BearerPresentsKey(context.Request.Headers.Authorization.ToString())
             ? ApiKeyDefaults.Scheme
             : null;
+
+    private static bool BearerPresentsKey(string header) =>
+        header.AsSpan().StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase)
+        && header.AsSpan(BearerPrefix.Length).TrimStart().StartsWith(ApiKeyFormat.Prefix, StringComparison.Ordinal);
 
     /// <summary>The presented key's text, or why the request does not present exactly one.</summary>
     public static (string? Text, string? Problem) Find(HttpRequest request)
@@ -37,9 +43,11 @@ internal static class ApiKeyPresentation
             : (header.ToString().Trim(), null);
     }
 
+    private const string BearerPrefix = JwtBearerDefaults.AuthenticationScheme + " ";
+
     private static string? BearerValue(HttpRequest request)
     {
         var header = request.Headers.Authorization.ToString();
-        return header.StartsWith($"{JwtBearerDefaults.AuthenticationScheme} ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
+        return header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) ? header[BearerPrefix.Length..].Trim() : null;
     }
 }

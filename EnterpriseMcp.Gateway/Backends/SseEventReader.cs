@@ -13,11 +13,14 @@ internal readonly record struct SseEvent(ReadOnlyMemory<byte> Data, string? Id, 
 /// </summary>
 internal static class SseEventReader
 {
+    private const int InitialEventBytes = 4096;
+
     public static async IAsyncEnumerable<SseEvent> ReadAsync(Stream body, int maxEventBytes,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var reader = PipeReader.Create(body, new StreamPipeReaderOptions(leaveOpen: true));
-        var data = new ArrayBufferWriter<byte>();
+        // Sized for a typical answer, so that most answers do not grow it several times over.
+        var data = new ArrayBufferWriter<byte>(InitialEventBytes);
         string? id = null;
         int? retry = null;
         try
@@ -123,7 +126,9 @@ internal static class SseEventReader
             reader.IsNext((byte)'\n', advancePast: true);
         }
 
-        line = buffer.Slice(0, end).ToArray();
+        // Copied only when the line spans two of the pipe's segments; otherwise read in place (valid until AdvanceTo).
+        var slice = buffer.Slice(0, end);
+        line = slice.IsSingleSegment ? slice.FirstSpan : slice.ToArray();
         buffer = buffer.Slice(reader.Position);
         return true;
     }
