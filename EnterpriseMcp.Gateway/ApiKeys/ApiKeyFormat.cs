@@ -39,7 +39,10 @@ public static class ApiKeyFormat
     }
 
     /// <summary>Whether <paramref name="value"/> is meant as an API key (rather than a JWT), well-formed or not.</summary>
-    public static bool IsPresented(string? value) => value is not null && value.StartsWith(Prefix, StringComparison.Ordinal);
+    public static bool IsPresented(string? value) => value is not null && IsPresented(value.AsSpan());
+
+    /// <summary>The same test on text read in place (a header's bearer value).</summary>
+    public static bool IsPresented(ReadOnlySpan<char> value) => value.StartsWith(Prefix, StringComparison.Ordinal);
 
     /// <summary>The id of a well-formed key text; false when it is not one.</summary>
     public static bool TryParse(string text, out string id)

@@ -10,26 +10,24 @@ internal static class ApiKeyPresentation
 {
     public const string HeaderName = "X-API-Key";
 
+    private const string BearerPrefix = JwtBearerDefaults.AuthenticationScheme + " ";
+
     /// <summary>The scheme for <paramref name="context"/>: API keys when one is presented, else null (the JWT scheme handles it).</summary>
-    // Runs for every request, twice (authentication, then the authorization policy): it reads the header in place
-    // rather than cutting the token out of it.
+    // Runs twice for every request (authentication, then the authorization policy): it looks at the bearer value in
+    // place rather than copying the token out of the header.
     public static string? SchemeFor(HttpContext context) =>
-        context.Request.Headers.ContainsKey(HeaderName) || BearerPresentsKey(context.Request.Headers.Authorization.ToString())
+        context.Request.Headers.ContainsKey(HeaderName) || !BearerKey(context.Request).IsEmpty
             ? ApiKeyDefaults.Scheme
             : null;
-
-    private static bool BearerPresentsKey(string header) =>
-        header.AsSpan().StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase)
-        && header.AsSpan(BearerPrefix.Length).TrimStart().StartsWith(ApiKeyFormat.Prefix, StringComparison.Ordinal);
 
     /// <summary>The presented key's text, or why the request does not present exactly one.</summary>
     public static (string? Text, string? Problem) Find(HttpRequest request)
     {
         var header = request.Headers[HeaderName];
-        var bearer = BearerValue(request);
         if (header.Count == 0)
         {
-            return ApiKeyFormat.IsPresented(bearer) ? (bearer, null) : (null, null);
+            var bearer = BearerKey(request);
+            return bearer.IsEmpty ? (null, null) : (bearer.ToString(), null);
         }
 
         if (header.Count > 1)
@@ -43,11 +41,16 @@ internal static class ApiKeyPresentation
             : (header.ToString().Trim(), null);
     }
 
-    private const string BearerPrefix = JwtBearerDefaults.AuthenticationScheme + " ";
-
-    private static string? BearerValue(HttpRequest request)
+    /// <summary>The API key presented as the bearer credential (trimmed); empty when the request presents none that way.</summary>
+    private static ReadOnlySpan<char> BearerKey(HttpRequest request)
     {
         var header = request.Headers.Authorization.ToString();
-        return header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) ? header[BearerPrefix.Length..].Trim() : null;
+        if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return [];
+        }
+
+        var value = header.AsSpan(BearerPrefix.Length).Trim();
+        return ApiKeyFormat.IsPresented(value) ? value : [];
     }
 }
