@@ -95,7 +95,7 @@ public sealed class ApiKeyAuthenticationTests(ApiKeyPlatform platform) : IClassF
     public async Task A_tampered_secret_with_a_real_id_is_refused_exactly_as_an_unknown_id_is()
     {
         var (_, key) = await platform.CreateKeyAsync("ci-tampered", "jira.read", "");
-        var tampered = key[..^1] + (key[^1] == 'A' ? 'B' : 'A');
+        var tampered = TamperedKey.Of(key);
         var (_, unknown) = ApiKeyFormat.New();
 
         using var withRealId = await SendAsync(RawMcp.CallTool(platform.Gateway.Endpoint, "jira__get_issue", Copy(Issue), tampered));

@@ -40,4 +40,19 @@ public sealed class ApiKeyFormatTests
         Assert.False(ApiKeyFormat.IsPresented("eyJhbGciOiJSUzI1NiJ9.e30.sig"));
         Assert.True(ApiKeyFormat.IsPresented("emk_anything"));
     }
+
+    [Fact]
+    public void A_tampered_key_stays_well_formed_whatever_its_last_character_so_tests_refuse_it_for_its_secret()
+    {
+        // 'A' ends a valid secret; the tests' tampering once turned it into 'B', which no 32-byte secret ends with.
+        var (id, text) = ApiKeyFormat.New();
+        var key = text[..^1] + 'A';
+        Assert.True(ApiKeyFormat.TryParse(key, out _));
+
+        var tampered = TamperedKey.Of(key);
+
+        Assert.True(ApiKeyFormat.TryParse(tampered, out var tamperedId));
+        Assert.Equal(id, tamperedId);
+        Assert.False(ApiKeyFormat.Matches(tampered, ApiKeyFormat.Hash(key)));
+    }
 }

@@ -28,7 +28,7 @@ public sealed class ApiKeyValidatorTests : IAsyncLifetime
         await _store.RevokeAsync(id, _clock.Now, Token);
         _clock.Advance(TimeSpan.FromSeconds(9));
         var cached = await validator.ValidateAsync(key, Token);
-        var tampered = await validator.ValidateAsync(key[..^1] + (key[^1] == 'A' ? 'B' : 'A'), Token);
+        var tampered = await validator.ValidateAsync(TamperedKey.Of(key), Token);
         _clock.Advance(TimeSpan.FromSeconds(2));
         var stale = await validator.ValidateAsync(key, Token);
 
