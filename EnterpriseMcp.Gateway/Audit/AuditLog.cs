@@ -38,7 +38,21 @@ public sealed partial class AuditLog : IAsyncDisposable
     {
         await store.OpenAsync(cancellationToken);
         var log = new AuditLog(store, capacity, logger);
-        log._writing = Task.Run(log.WriteLoopAsync, CancellationToken.None);
+        // A thread of its own: a commit waits for the disk (SQLite's calls are synchronous, async in name only), which
+        // would hold a thread-pool thread that requests need; the writer sleeps between commits instead.
+        var writing = new TaskCompletionSource();
+        new Thread(() =>
+        {
+            try
+            {
+                log.WriteLoop();
+            }
+            finally
+            {
+                writing.SetResult();
+            }
+        }) { IsBackground = true, Name = "Audit writer" }.Start();
+        log._writing = writing.Task;
         return log;
     }
 
@@ -77,11 +91,12 @@ public sealed partial class AuditLog : IAsyncDisposable
         await pending.Written.Task.WaitAsync(cancellationToken);
     }
 
-    private async Task WriteLoopAsync()
+    private void WriteLoop()
     {
         var batch = new List<Pending>(MaxBatch);
         var records = new List<PendingAuditRecord>(MaxBatch);
-        while (await _pending.Reader.WaitToReadAsync())
+        // Blocking waits are this thread's purpose; the store's calls complete here (SQLite) or on the pool (PostgreSQL).
+        while (WaitForRecords())
         {
             batch.Clear();
             records.Clear();
@@ -96,7 +111,7 @@ public sealed partial class AuditLog : IAsyncDisposable
 
             try
             {
-                await _store.AppendAsync(records, CancellationToken.None);
+                _store.AppendAsync(records, CancellationToken.None).GetAwaiter().GetResult();
                 Interlocked.Increment(ref _commits);
                 _down = false;
                 batch.ForEach(pending => pending.Written.TrySetResult());
@@ -109,6 +124,12 @@ public sealed partial class AuditLog : IAsyncDisposable
                 batch.ForEach(pending => pending.Written.TrySetException(unavailable));
             }
         }
+    }
+
+    private bool WaitForRecords()
+    {
+        var ready = _pending.Reader.WaitToReadAsync();
+        return ready.IsCompletedSuccessfully ? ready.Result : ready.AsTask().GetAwaiter().GetResult();
     }
 
     public async ValueTask DisposeAsync()

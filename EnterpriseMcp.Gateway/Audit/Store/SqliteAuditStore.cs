@@ -20,6 +20,11 @@ public sealed class SqliteAuditStore(string path) : IAuditStore
 
     private SqliteConnection? _writer;
 
+    // The writer's statements, prepared once: compiling them again for every commit cost more than the inserts.
+    private SqliteCommand? _last;
+    private SqliteCommand? _insert;
+    private SqliteParameter[] _columns = [];
+
     /// <summary>The SQLite file.</summary>
     public string FilePath => path;
 
@@ -32,38 +37,37 @@ public sealed class SqliteAuditStore(string path) : IAuditStore
         // FULL: in WAL mode the default (NORMAL) may lose the last commits on a power cut; an audit must not.
         setup.CommandText = Schema + "PRAGMA synchronous = FULL;";
         await setup.ExecuteNonQueryAsync(cancellationToken);
+        _last = _writer.CreateCommand();
+        _insert = _writer.CreateCommand();
+        _insert.CommandText = """
+            INSERT INTO audit_records (sequence, time, subject, name, outcome, body, previous_hash, hash)
+            VALUES ($sequence, $time, $subject, $name, $outcome, $body, $previous, $hash)
+            """;
+        _columns = [.. new[] { "$sequence", "$time", "$subject", "$name", "$outcome", "$body", "$previous", "$hash" }
+            .Select(name => _insert.Parameters.Add(new SqliteParameter { ParameterName = name }))];
     }
 
     public async Task AppendAsync(IReadOnlyList<PendingAuditRecord> records, CancellationToken cancellationToken)
     {
-        var connection = _writer ?? throw new InvalidOperationException("The audit store is not open.");
+        var (connection, last, insert) = (_writer, _last, _insert) is ({ } c, { } l, { } i)
+            ? (c, l, i)
+            : throw new InvalidOperationException("The audit store is not open.");
         // Immediate: the write lock is taken before the chain's end is read, so no other process writes in between.
         await using var transaction = connection.BeginTransaction(deferred: false);
-        AuditChainEnd end;
-        await using (var last = connection.CreateCommand())
-        {
-            last.Transaction = transaction;
-            end = await AuditSchema.EndAsync(last, cancellationToken);
-        }
-
-        await using var insert = connection.CreateCommand();
+        last.Transaction = transaction;
+        var end = await AuditSchema.EndAsync(last, cancellationToken);
         insert.Transaction = transaction;
-        insert.CommandText = """
-            INSERT INTO audit_records (sequence, time, subject, name, outcome, body, previous_hash, hash)
-            VALUES ($sequence, $time, $subject, $name, $outcome, $body, $previous, $hash)
-            """;
-        var parameters = new[] { "$sequence", "$time", "$subject", "$name", "$outcome", "$body", "$previous", "$hash" }
-            .Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
+        var columns = _columns;
         foreach (var record in AuditChain.SealAll(records, end))
         {
-            parameters[0].Value = record.Sequence;
-            parameters[1].Value = TimeText(record.Time);
-            parameters[2].Value = (object?)record.Subject ?? DBNull.Value;
-            parameters[3].Value = (object?)record.Name ?? DBNull.Value;
-            parameters[4].Value = record.Outcome.ToString();
-            parameters[5].Value = record.Body;
-            parameters[6].Value = record.PreviousHash;
-            parameters[7].Value = record.Hash;
+            columns[0].Value = record.Sequence;
+            columns[1].Value = TimeText(record.Time);
+            columns[2].Value = (object?)record.Subject ?? DBNull.Value;
+            columns[3].Value = (object?)record.Name ?? DBNull.Value;
+            columns[4].Value = record.Outcome.ToString();
+            columns[5].Value = record.Body;
+            columns[6].Value = record.PreviousHash;
+            columns[7].Value = record.Hash;
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -114,6 +118,8 @@ public sealed class SqliteAuditStore(string path) : IAuditStore
 
     public async ValueTask DisposeAsync()
     {
+        _last?.Dispose();
+        _insert?.Dispose();
         if (_writer is not null)
         {
             await _writer.DisposeAsync();

@@ -35,6 +35,19 @@ public sealed class AuditLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Commits_wait_for_the_disk_on_the_logs_own_thread_never_on_a_thread_pool_thread()
+    {
+        var store = new ThreadNotingStore(new SqliteAuditStore(DatabasePath));
+        await using (var log = await AuditLog.OpenAsync(store, NullLogger.Instance, Token))
+        {
+            await Task.WhenAll(Enumerable.Range(0, 20).Select(call => Task.Run(() => log.WriteAsync(Record($"user-{call}", "jira__get_issue"), Token), Token)));
+        }
+
+        Assert.NotEmpty(store.Threads);
+        Assert.All(store.Threads, thread => Assert.Equal(("Audit writer", false), thread));
+    }
+
+    [Fact]
     public async Task While_another_process_holds_the_file_a_write_fails_and_the_log_is_down_until_a_probe_finds_it_back()
     {
         await using var log = await OpenAsync();
@@ -238,5 +251,31 @@ public sealed class AuditLogTests : IAsyncLifetime
     {
         Directory.Delete(_folder, recursive: true);
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The SQLite store, noting the thread each commit runs on.</summary>
+    private sealed class ThreadNotingStore(SqliteAuditStore store) : IAuditStore
+    {
+        public System.Collections.Concurrent.ConcurrentBag<(string?, bool)> Threads { get; } = [];
+
+        public Task OpenAsync(CancellationToken cancellationToken) => store.OpenAsync(cancellationToken);
+
+        public Task AppendAsync(IReadOnlyList<PendingAuditRecord> records, CancellationToken cancellationToken)
+        {
+            Threads.Add((Thread.CurrentThread.Name, Thread.CurrentThread.IsThreadPoolThread));
+            return store.AppendAsync(records, cancellationToken);
+        }
+
+        public IAsyncEnumerable<SealedAuditRecord> ReadAsync(long fromSequence, CancellationToken cancellationToken) =>
+            store.ReadAsync(fromSequence, cancellationToken);
+
+        public IAsyncEnumerable<SealedAuditRecord> QueryAsync(AuditQuery query, CancellationToken cancellationToken) =>
+            store.QueryAsync(query, cancellationToken);
+
+        public Task<AuditCheckpoint?> NewestCheckpointAsync(CancellationToken cancellationToken) => store.NewestCheckpointAsync(cancellationToken);
+
+        public Task<bool> PruneAsync(AuditCheckpoint checkpoint, CancellationToken cancellationToken) => store.PruneAsync(checkpoint, cancellationToken);
+
+        public ValueTask DisposeAsync() => store.DisposeAsync();
     }
 }
