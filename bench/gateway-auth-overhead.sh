@@ -3,8 +3,10 @@
 # applies its policy and a rate limit (one bucket per caller, set high enough never to refuse), records the call in its
 # audit log (SQLite, durable before the answer) and presents Jira a token exchanged for Jira's audience (cached); the
 # same gateway restarted with the audit off; get_issue called on the Jira tool server directly with a token for Jira;
-# and through bench/PassThroughProxy (bytes copied both ways, the token passed on), the ceiling of any hop. Both servers validate tokens against the development authorization
-# server (EnterpriseMcp.Identity). Tokens come from client credentials of the gateway's own client (`mcp-gateway`, which
+# through bench/PassThroughProxy (bytes copied both ways, the token passed on), the ceiling of any hop; and through the
+# same proxy as the floor of any gateway (Floor.cs: the caller's JWT validated and a durable audit record kept per call,
+# by the gateway's own code for each), and with each of the two alone. Every server validates tokens against the
+# development authorization server (EnterpriseMcp.Identity). Tokens come from client credentials of the gateway's own client (`mcp-gateway`, which
 # holds jira.read): one for the gateway, one for Jira. 2026-07-28 requests, SSE answers, wrk at CONNECTIONS
 # connections; the gateway runs with its own appsettings.json (its default policy). Bounded: DURATION seconds per case (default 10) after WARMUP seconds (default 15).
 #
@@ -27,7 +29,8 @@ dotnet build -c Release EnterpriseMcp.Tools.Jira -nologo -v q >/dev/null
 dotnet build -c Release EnterpriseMcp.Gateway -nologo -v q >/dev/null
 dotnet build -c Release bench/PassThroughProxy -nologo -v q >/dev/null
 identity="http://127.0.0.1:$(free_port)"; jira="http://127.0.0.1:$(free_port)"; gateway="http://127.0.0.1:$(free_port)"
-proxy="http://127.0.0.1:$(free_port)"
+proxy="http://127.0.0.1:$(free_port)"; floor="http://127.0.0.1:$(free_port)"
+floor_jwt="http://127.0.0.1:$(free_port)"; floor_audit="http://127.0.0.1:$(free_port)"
 
 # The development server's own configuration, except that the benchmark's client may obtain tokens for the gateway too:
 # a real client would get them by a user's login, which a load generator cannot do.
@@ -53,6 +56,18 @@ start_gateway() { # start_gateway AUDIT_ENABLED: the gateway at $gateway, its pi
 start_gateway true
 BACKEND="$jira/mcp" dotnet bench/PassThroughProxy/bin/Release/net10.0/PassThroughProxy.dll --urls "$proxy" >"$work/proxy.log" 2>&1 & pids+=($!)
 wait_for "$proxy/mcp"
+# The floor of any gateway: the same proxy validating the caller's JWT (for Jira's audience: it passes the token on) and
+# keeping one durable audit record per call with the gateway's own code for each (Floor.cs); and each half alone.
+start_floor() { # start_floor URL [VAR=value...]: the proxy at URL with the floor's parts that the variables turn on
+  local url=$1; shift
+  env BACKEND="$jira/mcp" "$@" dotnet bench/PassThroughProxy/bin/Release/net10.0/PassThroughProxy.dll --urls "$url" \
+    >>"$work/floor.log" 2>&1 & pids+=($!)
+  wait_for "$url/mcp"
+}
+jwt=(Mcp__Auth__Authority="$identity" Mcp__Auth__Resource="$jira/mcp")
+start_floor "$floor" "${jwt[@]}" AUDIT_DB="$work/floor-audit.db"
+start_floor "$floor_jwt" "${jwt[@]}"
+start_floor "$floor_audit" AUDIT_DB="$work/floor-audit-only.db"
 
 token() { # token RESOURCE: a client-credentials token of mcp-gateway for RESOURCE
   curl -s -u mcp-gateway:mcp-gateway-dev-secret "$identity/token" -d grant_type=client_credentials -d "resource=$1" -d scope=jira.read |
@@ -60,10 +75,11 @@ token() { # token RESOURCE: a client-credentials token of mcp-gateway for RESOUR
 }
 meta='"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{}}'
 body() { echo "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"$1\",\"arguments\":{\"key\":\"DEMO-1\"},$meta}}"; }
-for case in "jira:$jira:get_issue" "gateway:$gateway:jira__get_issue" "proxy:$proxy:get_issue"; do
+for case in "jira:$jira:get_issue" "gateway:$gateway:jira__get_issue" "proxy:$proxy:get_issue" "floor:$floor:get_issue" \
+  "floor_jwt:$floor_jwt:get_issue" "floor_audit:$floor_audit:get_issue"; do
   name=${case%%:*}; rest=${case#*:}; tool=${rest##*:}; url=${rest%:*}
-  # The proxy passes the client's token on: it is Jira's.
-  bearer=$(token "$([ "$name" = proxy ] && echo "$jira" || echo "$url")/mcp")
+  # The proxies pass the client's token on: it is Jira's.
+  bearer=$(token "$([[ $name = proxy || $name = floor* ]] && echo "$jira" || echo "$url")/mcp")
   lua "$work/$name.lua" "$(body "$tool")" "MCP-Protocol-Version: 2026-07-28" "Mcp-Method: tools/call" "Mcp-Name: $tool" \
     "Authorization: Bearer $bearer"
   answer=$(curl -s "$url/mcp" -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream' \
@@ -71,17 +87,24 @@ for case in "jira:$jira:get_issue" "gateway:$gateway:jira__get_issue" "proxy:$pr
   grep -q '"key":"DEMO-1"' <<<"$answer" || { echo "$url did not answer the call: $answer" >&2; exit 1; }
 done
 
-declare -A rate p99 CPU_OF=([identity]=${pids[0]} [jira]=${pids[1]} [gateway]=$gateway_pid [proxy]=${pids[3]})
+declare -A rate p99 CPU_OF=([identity]=${pids[0]} [jira]=${pids[1]} [gateway]=$gateway_pid [proxy]=${pids[3]} [floor]=${pids[4]} [floor_jwt]=${pids[5]}
+  [floor_audit]=${pids[6]})
 echo "tools/call get_issue (2026-07-28, JWT on every request), over loopback, $CONNECTIONS connections, ${DURATION}s each, $(nproc) cores shared by wrk, identity, gateway and Jira"
 wrk_case "Jira directly" "$jira/mcp" "$work/jira.lua"
 wrk_case "through the gateway" "$gateway/mcp" "$work/gateway.lua"
 wrk_case "through a bare proxy" "$proxy/mcp" "$work/proxy.lua"
+wrk_case "the floor: proxy+JWT+audit" "$floor/mcp" "$work/floor.lua"
+wrk_case "proxy + JWT only" "$floor_jwt/mcp" "$work/floor_jwt.lua"
+wrk_case "proxy + audit only" "$floor_audit/mcp" "$work/floor_audit.lua"
 kill "$gateway_pid"; wait "$gateway_pid" 2>/dev/null || true
 start_gateway false
 CPU_OF[gateway]=$gateway_pid
 wrk_case "the gateway, audit off" "$gateway/mcp" "$work/gateway.lua"
-awk -v d="${rate[Jira directly]}" -v g="${rate[through the gateway]}" -v p="${rate[through a bare proxy]}" -v u="${rate[the gateway, audit off]}" \
+awk -v d="${rate[Jira directly]}" -v g="${rate[through the gateway]}" -v p="${rate[through a bare proxy]}" -v u="${rate[the gateway, audit off]}" -v f="${rate[the floor: proxy+JWT+audit]}" \
+  -v fj="${rate[proxy + JWT only]}" -v fa="${rate[proxy + audit only]}" \
   -v pd="${p99[Jira directly]}" -v pg="${p99[through the gateway]}" -v pu="${p99[the gateway, audit off]}" 'BEGIN {
     printf "through the gateway: %.0f%% of the direct throughput (goal: at least 50%%), %.0f%% of the bare proxy (goal: at least 90%%), p99 %+.1f ms\n", 100 * g / d, 100 * g / p, pg - pd
+    printf "the floor (bare proxy + JWT validation + audit record): %.0f%% of the bare proxy and %.0f%% of direct; the gateway is %.0f%% of the floor\n", 100 * f / p, 100 * f / d, 100 * g / f
+    printf "  its parts: the bare proxy with JWT validation only %.0f%% of it, with the audit record only %.0f%%\n", 100 * fj / p, 100 * fa / p
     printf "the audit: %.0f%% of the gateway'"'"'s throughput, p99 %+.1f ms (a call waits for its group commit'"'"'s disk sync)\n", 100 * (1 - g / u), pg - pu
   }'
