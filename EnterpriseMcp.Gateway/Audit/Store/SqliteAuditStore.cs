@@ -20,7 +20,7 @@ public sealed class SqliteAuditStore(string path) : IAuditStore
 
     private SqliteConnection? _writer;
 
-    // The writer's statements, prepared once: compiling them again for every commit cost more than the inserts.
+    // The writer's statements, prepared once per connection rather than compiled again for every commit.
     private SqliteCommand? _last;
     private SqliteCommand? _insert;
     private SqliteParameter[] _columns = [];
