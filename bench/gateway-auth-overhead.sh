@@ -58,20 +58,19 @@ start_gateway() { # start_gateway URL AUDIT_ENABLED: a gateway at URL; both take
 }
 start_gateway "$gateway" true
 start_gateway "$gateway_off" false
-BACKEND="$jira/mcp" dotnet bench/PassThroughProxy/bin/Release/net10.0/PassThroughProxy.dll --urls "$proxy" >"$work/proxy.log" 2>&1 & pids+=($!)
-wait_for "$proxy/mcp"
-# The floor of any gateway: the same proxy validating the caller's JWT (for Jira's audience: it passes the token on) and
-# keeping one durable audit record per call with the gateway's own code for each (Floor.cs); and each half alone.
-start_floor() { # start_floor URL [VAR=value...]: the proxy at URL with the floor's parts that the variables turn on
+start_proxy() { # start_proxy URL [VAR=value...]: PassThroughProxy at URL, with the floor's parts the variables turn on
   local url=$1; shift
   env BACKEND="$jira/mcp" "$@" dotnet bench/PassThroughProxy/bin/Release/net10.0/PassThroughProxy.dll --urls "$url" \
-    >>"$work/floor.log" 2>&1 & pids+=($!)
+    >>"$work/proxy.log" 2>&1 & pids+=($!)
   wait_for "$url/mcp"
 }
+start_proxy "$proxy"
+# The floor of any gateway: the same proxy validating the caller's JWT (for Jira's audience: it passes the token on) and
+# keeping one durable audit record per call with the gateway's own code for each (Floor.cs); and each half alone.
 jwt=(Mcp__Auth__Authority="$identity" Mcp__Auth__Resource="$jira/mcp")
-start_floor "$floor" "${jwt[@]}" AUDIT_DB="$work/floor-audit.db"
-start_floor "$floor_jwt" "${jwt[@]}"
-start_floor "$floor_audit" AUDIT_DB="$work/floor-audit-only.db"
+start_proxy "$floor" "${jwt[@]}" AUDIT_DB="$work/floor-audit.db"
+start_proxy "$floor_jwt" "${jwt[@]}"
+start_proxy "$floor_audit" AUDIT_DB="$work/floor-audit-only.db"
 
 token() { # token RESOURCE: a client-credentials token of mcp-gateway for RESOURCE
   curl -s -u mcp-gateway:mcp-gateway-dev-secret "$identity/token" -d grant_type=client_credentials -d "resource=$1" -d scope=jira.read |

@@ -49,9 +49,11 @@ public sealed class SqliteAuditStore(string path) : IAuditStore
 
     public async Task AppendAsync(IReadOnlyList<PendingAuditRecord> records, CancellationToken cancellationToken)
     {
-        var (connection, last, insert) = (_writer, _last, _insert) is ({ } c, { } l, { } i)
-            ? (c, l, i)
-            : throw new InvalidOperationException("The audit store is not open.");
+        if (_writer is not { } connection || _last is not { } last || _insert is not { } insert)
+        {
+            throw new InvalidOperationException("The audit store is not open.");
+        }
+
         // Immediate: the write lock is taken before the chain's end is read, so no other process writes in between.
         await using var transaction = connection.BeginTransaction(deferred: false);
         last.Transaction = transaction;
