@@ -3,7 +3,8 @@
 # with the .NET 10 SDK and Node with npm (an older Node than 22 is replaced by npm's Node 22, see use_node22_when_older):
 #
 #   1. installs what is missing (Debian's `prometheus` for promtool, `postgresql` for the Db tests, which start
-#      their own server, and `chromium` for the one browser login; npm packages of tests/clients and of
+#      their own server, `redis-server` and `nginx-light` for the scale-out tests, which start their own, and
+#      `chromium` for the one browser login; npm packages of tests/clients and of
 #      EnterpriseMcp.Identity, the development authorization server),
 #   2. builds the solution once (Release; warnings are errors),
 #   3. runs every xunit project tests/*.Tests/*.csproj (the gateway's identity tests start EnterpriseMcp.Identity; the
@@ -137,6 +138,8 @@ install_debian_packages() {
   command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
   compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || missing+=(postgresql)
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  [ -x /usr/bin/redis-server ] || missing+=(redis-server)
+  [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" -ne 0 ]; then
     log "missing Debian packages (${missing[*]}), and not root to install them: tests that need them will fail"

@@ -6,6 +6,7 @@ using EnterpriseMcp.Hosting.Authorization;
 using EnterpriseMcp.Gateway.RateLimiting;
 using EnterpriseMcp.Gateway.Relaying;
 using EnterpriseMcp.Gateway.Routing;
+using EnterpriseMcp.Gateway.ScaleOut;
 using EnterpriseMcp.Gateway.Subscriptions;
 using ModelContextProtocol.Server;
 
@@ -20,6 +21,7 @@ public static class GatewayApp
         configure?.Invoke(builder);
         builder.AddServiceDefaults();
         builder.AddMcpResourceServer();
+        builder.AddGatewayScaleOut();
         // In the pipeline's order: the audit first, so it sees every refusal (a bad API key's included), and a call it
         // could not record is refused before it takes a rate limit's token.
         builder.Services.AddGatewayAudit(builder.Configuration);

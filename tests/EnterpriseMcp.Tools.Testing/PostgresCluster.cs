@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace EnterpriseMcp.Tools.Testing;
@@ -29,7 +27,7 @@ public sealed class PostgresCluster(string setup = "") : IAsyncDisposable
             throw new InvalidOperationException("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/postgres): apt-get install postgresql, or run ./test.sh, which does.");
         }
 
-        Port = FreePort();
+        Port = LoopbackPorts.Free();
         if (Environment.UserName == "root")
         {
             // PostgreSQL refuses to run as root: the folder becomes the postgres user's.
@@ -98,12 +96,5 @@ public sealed class PostgresCluster(string setup = "") : IAsyncDisposable
         {
             throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited {process.ExitCode}: {await errors}{await output}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
