@@ -1,5 +1,6 @@
 using EnterpriseMcp.Hosting.Authorization;
 using EnterpriseMcp.Hosting.Http;
+using EnterpriseMcp.Hosting.ScaleOut;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -23,9 +24,9 @@ public static class McpEndpointRouteBuilderExtensions
         var delete = services.GetRequiredService<McpDeleteHandler>();
 
         var group = endpoints.MapGroup(pattern);
-        group.MapPost("", post.HandleAsync);
-        group.MapGet("", get.HandleAsync);
-        group.MapDelete("", delete.HandleAsync);
+        group.MapPost("", StoreOutageGuard.Around(post.HandleAsync));
+        group.MapGet("", StoreOutageGuard.Around(get.HandleAsync));
+        group.MapDelete("", StoreOutageGuard.Around(delete.HandleAsync));
 
         if (services.GetService<BearerChallenges>() is { Options.ValidatesTokens: true } challenges)
         {

@@ -30,5 +30,6 @@ internal static class GatewayScaleOutExtensions
                 options.BacklogPolicy = BacklogPolicy.FailFast;
             });
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
+        builder.Services.AddMcpRedisStores();
     }
 }

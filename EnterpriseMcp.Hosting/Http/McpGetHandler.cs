@@ -2,6 +2,7 @@ using System.Net.ServerSentEvents;
 using EnterpriseMcp.Hosting.Configuration;
 using EnterpriseMcp.Hosting.Protocol;
 using EnterpriseMcp.Hosting.Sessions;
+using EnterpriseMcp.Hosting.Streams;
 using EnterpriseMcp.Hosting.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
@@ -60,6 +61,12 @@ internal sealed class McpGetHandler(
         using var lease = lookup.Lease;
         var session = lookup.Session!;
         var lastEventId = request.Headers[McpHeaders.LastEventId].ToString();
+        if (eventStreams is ISharedSessionStreams shared && session.StoresEvents)
+        {
+            await FollowSharedAsync(context, session, shared, lastEventId);
+            return;
+        }
+
         ISseEventStreamReader? replay = null;
         if (lastEventId.Length > 0)
         {
@@ -100,6 +107,54 @@ internal sealed class McpGetHandler(
         finally
         {
             session.DetachGetStream(body);
+        }
+    }
+
+    /// <summary>
+    /// With a shared store, the session's GET stream is in the store, written by every replica that holds the session's
+    /// server: a GET here follows it from Last-Event-ID (or from now), wherever the events before were written. A
+    /// Last-Event-ID of a request's stream replays that stream alone.
+    /// </summary>
+    private async Task FollowSharedAsync(HttpContext context, McpLiveSession session, ISharedSessionStreams shared, string lastEventId)
+    {
+        ISseEventStreamReader? reader = null;
+        if (lastEventId.Length > 0)
+        {
+            reader = await eventStreams.GetStreamReaderAsync(lastEventId, context.RequestAborted);
+            if (reader is null || reader.SessionId != session.Id)
+            {
+                await UnknownEvent.WriteAsync(context);
+                return;
+            }
+        }
+
+        var unsolicited = reader is null || reader.StreamId == StreamableHttpServerTransport.UnsolicitedMessageStreamId;
+        // Positioned before this replica starts writing to the stream, so that the event that starts it is read too.
+        reader ??= await shared.FollowUnsolicitedAsync(session.Id, context.RequestAborted);
+        if (unsolicited && !session.TryBeginFollowing())
+        {
+            await StreamOpen.WriteAsync(context);
+            return;
+        }
+
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(
+            context.RequestAborted, lifetime.ApplicationStopping, session.Ending);
+        try
+        {
+            context.Response.Headers[McpHeaders.SessionId] = session.Id;
+            SseResponse.Start(context);
+            await SseReplay.CopyAsync(reader, context.Response.Body, stopping.Token);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // The client disconnected, the replica is stopping, or the session ended here.
+        }
+        finally
+        {
+            if (unsolicited)
+            {
+                session.EndFollowing();
+            }
         }
     }
 }

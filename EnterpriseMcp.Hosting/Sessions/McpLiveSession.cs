@@ -1,3 +1,4 @@
+using EnterpriseMcp.Hosting.Protocol;
 using EnterpriseMcp.Hosting.Telemetry;
 using ModelContextProtocol.Server;
 
@@ -23,6 +24,7 @@ internal sealed class McpLiveSession(string id, string? userKey, StreamableHttpS
     private const int HibernatedMark = int.MinValue / 2;
 
     private int _activeRequests;
+    private int _followers;
     private long _lastUsed = time.GetTimestamp();
     private int _disposed;
 
@@ -34,7 +36,8 @@ internal sealed class McpLiveSession(string id, string? userKey, StreamableHttpS
 
     public McpServer Server => server;
 
-    public bool HasGetStream => _getStream.IsAttached;
+    /// <summary>A GET on this replica hears the session's server-initiated messages: attached here, or following the shared stream.</summary>
+    public bool HasGetStream => _getStream.IsAttached || Volatile.Read(ref _followers) > 0;
 
     public bool IsBusy => Volatile.Read(ref _activeRequests) > 0;
 
@@ -65,6 +68,48 @@ internal sealed class McpLiveSession(string id, string? userKey, StreamableHttpS
     }
 
     public void DetachGetStream(Stream response) => _getStream.Detach(response);
+
+    /// <summary>
+    /// With a shared event store: counts in the one GET of this replica that follows the session's shared stream, and
+    /// starts writing this server's messages to that stream; false while another GET follows it here.
+    /// </summary>
+    public bool TryBeginFollowing()
+    {
+        if (Interlocked.CompareExchange(ref _followers, 1, 0) != 0)
+        {
+            return false;
+        }
+
+        WriteUnsolicitedToStore();
+        return true;
+    }
+
+    /// <summary>The session negotiated a revision whose events the SDK keeps in the store (2025-11-25 and later).</summary>
+    public bool StoresEvents =>
+        string.CompareOrdinal(server.NegotiatedProtocolVersion ?? RestoredVersion, McpProtocolVersion.November2025) >= 0;
+
+    /// <summary>The version of a session rebuilt from its record, whose server never saw the initialize itself.</summary>
+    public string? RestoredVersion { get; init; }
+
+    /// <summary>
+    /// With a shared event store: sends this server's server-initiated messages to the session's shared stream from now
+    /// on, whether or not a GET is open here (the transport drops them while it has no GET stream), so that a GET on any
+    /// replica hears them. The relay stays detached: the messages reach clients through the store.
+    /// </summary>
+    public void WriteUnsolicitedToStore()
+    {
+        if (Volatile.Read(ref _getStreamPump) is not null)
+        {
+            return;
+        }
+
+        lock (_getStream)
+        {
+            _getStreamPump ??= transport.HandleGetRequestAsync(_getStream, _stopping.Token);
+        }
+    }
+
+    public void EndFollowing() => Volatile.Write(ref _followers, 0);
 
     public void Start() => _running = server.RunAsync(_stopping.Token);
 

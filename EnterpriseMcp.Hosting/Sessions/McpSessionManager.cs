@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using EnterpriseMcp.Hosting.Configuration;
+using EnterpriseMcp.Hosting.Streams;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
@@ -24,6 +25,7 @@ internal sealed partial class McpSessionManager(
 
     private readonly ConcurrentDictionary<string, McpLiveSession> _live = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _restoreLock = new(1, 1);
+    private readonly bool _sharedStreams = eventStreams is ISharedSessionStreams;
 
     public int LiveCount => _live.Count;
 
@@ -64,7 +66,7 @@ internal sealed partial class McpSessionManager(
 
         if (_live.TryGetValue(sessionId, out var live) && live.TryBeginRequest(out var lease))
         {
-            return new(McpSessionLookupStatus.Found, live, lease);
+            return Found(live, lease);
         }
 
         // Serialised so that concurrent first requests on this replica rebuild the session once.
@@ -75,14 +77,15 @@ internal sealed partial class McpSessionManager(
             {
                 if (live.TryBeginRequest(out lease))
                 {
-                    return new(McpSessionLookupStatus.Found, live, lease);
+                    return Found(live, lease);
                 }
 
                 // Hibernating under our feet: the sweeper disposes it; this request gets a fresh server.
                 _live.TryRemove(new KeyValuePair<string, McpLiveSession>(sessionId, live));
             }
 
-            return await LaunchAsync(record.Id, record.UserKey, record.InitializeParams);
+            var launched = await LaunchAsync(record.Id, record.UserKey, record.InitializeParams);
+            return Found(launched.Session!, launched.Lease);
         }
         finally
         {
@@ -90,9 +93,27 @@ internal sealed partial class McpSessionManager(
         }
     }
 
+    // Once initialized, a session's server writes what it sends unprompted to the shared stream, which GETs on every
+    // replica follow; without a shared store, only a GET on this replica hears it.
+    private McpSessionLookup Found(McpLiveSession live, McpLiveSession.RequestLease lease)
+    {
+        if (_sharedStreams && live.StoresEvents)
+        {
+            live.WriteUnsolicitedToStore();
+        }
+
+        return new(McpSessionLookupStatus.Found, live, lease);
+    }
+
     public async ValueTask<bool> EndAsync(string sessionId, CancellationToken cancellationToken)
     {
         var existed = await store.RemoveAsync(sessionId, cancellationToken);
+        if (eventStreams is ISharedSessionStreams shared)
+        {
+            // Ends the GETs following the session on other replicas too.
+            await shared.EndSessionAsync(sessionId);
+        }
+
         if (_live.TryRemove(sessionId, out var live))
         {
             await live.DisposeAsync();
@@ -169,7 +190,10 @@ internal sealed partial class McpSessionManager(
             await transport.HandleInitializeRequestAsync(initializeParams);
         }
 
-        var session = new McpLiveSession(id, userKey, transport, servers.CreateForSession(transport, initializeParams), time);
+        var session = new McpLiveSession(id, userKey, transport, servers.CreateForSession(transport, initializeParams), time)
+        {
+            RestoredVersion = initializeParams?.ProtocolVersion,
+        };
         // Counted in before anyone else can see it, so that it cannot hibernate before its first request runs.
         session.TryBeginRequest(out var lease);
         _live[id] = session;

@@ -1,4 +1,5 @@
 using EnterpriseMcp.Hosting.Configuration;
+using EnterpriseMcp.Hosting.ScaleOut;
 using EnterpriseMcp.Hosting.Streams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -25,7 +26,14 @@ internal sealed class McpSessionSweeper(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await SweepAsync(settings.IdleTimeout, settings.HibernateAfter, stoppingToken);
+                try
+                {
+                    await SweepAsync(settings.IdleTimeout, settings.HibernateAfter, stoppingToken);
+                }
+                catch (McpStoreUnavailableException)
+                {
+                    // The shared store is away (health says so): the next sweep after it returns catches up.
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using EnterpriseMcp.Hosting.Configuration;
+using EnterpriseMcp.Hosting.ScaleOut;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using StackExchange.Redis;
+
+namespace EnterpriseMcp.Hosting.Sessions;
+
+/// <summary>
+/// Sessions every replica sees: each a small hash (owner, creation time, initialize parameters) that expires after the
+/// idle timeout unless used, and each user's sessions in a sorted set by expiry, so that the per-user limit holds across
+/// replicas. Every change is one script, atomic on the server; the scripts read the clock of Redis, not of the replica,
+/// so replicas whose clocks differ agree on expiry. One Redis (with its replicas), not Redis Cluster: the scripts touch a
+/// user's set through a key they compute.
+/// </summary>
+internal sealed class RedisMcpSessionStore(IConnectionMultiplexer redis, RedisKeys keys, IOptions<McpHttpOptions> options)
+    : IMcpSessionStore
+{
+    private const string UserField = "u";
+    private const string CreatedField = "c";
+    private const string InitializeField = "i";
+
+    private readonly long _idleMilliseconds = (long)options.Value.IdleTimeout.TotalMilliseconds;
+
+    private const string Now = "local t = redis.call('TIME') local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) ";
+
+    // KEYS: session, the user's set. ARGV: id, idle ms, limit, user, created.
+    private const string CreateScript = Now + """
+        redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
+        if redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[3]) then return 0 end
+        redis.call('HSET', KEYS[1], 'u', ARGV[4], 'c', ARGV[5])
+        redis.call('PEXPIRE', KEYS[1], ARGV[2])
+        redis.call('ZADD', KEYS[2], now + tonumber(ARGV[2]), ARGV[1])
+        redis.call('PEXPIRE', KEYS[2], ARGV[2], 'GT')
+        if redis.call('PTTL', KEYS[2]) < 0 then redis.call('PEXPIRE', KEYS[2], ARGV[2]) end
+        return 1
+        """;
+
+    // KEYS: session. ARGV: id, idle ms, key prefix.
+    private const string TouchScript = Now + """
+        local user = redis.call('HGET', KEYS[1], 'u')
+        if not user then return 0 end
+        redis.call('PEXPIRE', KEYS[1], ARGV[2])
+        local owned = ARGV[3] .. 'user-sessions:' .. redis.sha1hex(user)
+        redis.call('ZADD', owned, 'XX', now + tonumber(ARGV[2]), ARGV[1])
+        redis.call('PEXPIRE', owned, ARGV[2], 'GT')
+        return 1
+        """;
+
+    // KEYS: session. ARGV: id, key prefix.
+    private const string RemoveScript = """
+        local user = redis.call('HGET', KEYS[1], 'u')
+        if not user then return 0 end
+        redis.call('DEL', KEYS[1])
+        redis.call('ZREM', ARGV[2] .. 'user-sessions:' .. redis.sha1hex(user), ARGV[1])
+        return 1
+        """;
+
+    // KEYS: session. ARGV: the initialize parameters. Never recreates a session that ended meanwhile.
+    private const string SetInitializeScript = """
+        if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+        redis.call('HSET', KEYS[1], 'i', ARGV[1])
+        return 1
+        """;
+
+    private static readonly JsonSerializerOptions Json = McpJsonUtilities.DefaultOptions;
+
+    private IDatabase Database => redis.GetDatabase();
+
+    public async ValueTask<bool> TryCreateAsync(McpSessionRecord session, int maxSessionsPerUser, CancellationToken cancellationToken)
+    {
+        var created = await RedisCalls.RunAsync(() => Database.ScriptEvaluateAsync(CreateScript,
+            [keys.Session(session.Id), keys.UserSessions(session.UserKey)],
+            [session.Id, _idleMilliseconds, maxSessionsPerUser, session.UserKey ?? "", session.CreatedAt.ToUnixTimeMilliseconds()]),
+            "start a session");
+        return (int)created == 1;
+    }
+
+    public async ValueTask<McpSessionRecord?> GetAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var fields = await RedisCalls.RunAsync(() => Database.HashGetAllAsync(keys.Session(sessionId)), "find the session");
+        string? user = null;
+        long created = 0;
+        InitializeRequestParams? initialize = null;
+        foreach (var field in fields)
+        {
+            switch ((string?)field.Name)
+            {
+                case UserField:
+                    user = field.Value;
+                    break;
+                case CreatedField:
+                    created = (long)field.Value;
+                    break;
+                case InitializeField:
+                    initialize = JsonSerializer.Deserialize<InitializeRequestParams>((string)field.Value!, Json);
+                    break;
+            }
+        }
+
+        // No user field: the session ended (or never was); a user key is never empty, so "" stands for no user.
+        return user is null
+            ? null
+            : new McpSessionRecord(sessionId, user.Length == 0 ? null : user, DateTimeOffset.FromUnixTimeMilliseconds(created))
+            {
+                InitializeParams = initialize,
+            };
+    }
+
+    public async ValueTask TouchAsync(string sessionId, CancellationToken cancellationToken) =>
+        await RedisCalls.RunAsync(() => Database.ScriptEvaluateAsync(TouchScript, [keys.Session(sessionId)],
+            [sessionId, _idleMilliseconds, keys.Prefix]), "keep the session");
+
+    public async ValueTask SetInitializeParamsAsync(string sessionId, InitializeRequestParams initializeParams, CancellationToken cancellationToken) =>
+        await RedisCalls.RunAsync(() => Database.ScriptEvaluateAsync(SetInitializeScript, [keys.Session(sessionId)],
+            [JsonSerializer.Serialize(initializeParams, Json)]), "record the session's initialize");
+
+    public async ValueTask<bool> RemoveAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var removed = await RedisCalls.RunAsync(() => Database.ScriptEvaluateAsync(RemoveScript, [keys.Session(sessionId)],
+            [sessionId, keys.Prefix]), "end the session");
+        return (int)removed == 1;
+    }
+}

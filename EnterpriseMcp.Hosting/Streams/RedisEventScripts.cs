@@ -1,0 +1,54 @@
+namespace EnterpriseMcp.Hosting.Streams;
+
+/// <summary>The Redis store's changes, each one script so that it is atomic on the server.</summary>
+internal static class RedisEventScripts
+{
+    /// <summary>
+    /// Appends an event and returns its sequence. The stream's first event records its facts and enters it in its
+    /// session's list, where the oldest ended streams beyond the limit go.
+    /// KEYS: events, info, the session's streams. ARGV: event, session, stream id, mode, lifetime ms, channel, stream key,
+    /// limit, key prefix.
+    /// </summary>
+    public const string Append = """
+        local n = redis.call('RPUSH', KEYS[1], ARGV[1])
+        redis.call('PEXPIRE', KEYS[1], ARGV[5])
+        if redis.call('HSETNX', KEYS[2], 's', ARGV[2]) == 1 then
+          redis.call('HSET', KEYS[2], 'i', ARGV[3], 'm', ARGV[4])
+          redis.call('RPUSH', KEYS[3], ARGV[7])
+          redis.call('PEXPIRE', KEYS[3], ARGV[5])
+          local excess = redis.call('LLEN', KEYS[3]) - tonumber(ARGV[8])
+          if excess > 0 then
+            for _, key in ipairs(redis.call('LRANGE', KEYS[3], 0, -1)) do
+              if excess <= 0 then break end
+              local info = ARGV[9] .. 'events-info:' .. key
+              if redis.call('HGET', info, 'e') == '1' or redis.call('EXISTS', info) == 0 then
+                redis.call('DEL', ARGV[9] .. 'events:' .. key, info)
+                redis.call('LREM', KEYS[3], 1, key)
+                excess = excess - 1
+              end
+            end
+          end
+        end
+        redis.call('PEXPIRE', KEYS[2], ARGV[5])
+        redis.call('PUBLISH', ARGV[6], n)
+        return n
+        """;
+
+    /// <summary>Marks a stream ended, to be kept for the retention period. KEYS: info, events. ARGV: retention ms, channel.</summary>
+    public const string End = """
+        if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+        redis.call('HSET', KEYS[1], 'e', '1')
+        redis.call('PEXPIRE', KEYS[1], ARGV[1])
+        redis.call('PEXPIRE', KEYS[2], ARGV[1])
+        redis.call('PUBLISH', ARGV[2], 0)
+        return 1
+        """;
+
+    /// <summary>Keeps an open stream that is followed but not written. KEYS: info, events. ARGV: lifetime ms.</summary>
+    public const string Keep = """
+        if redis.call('HGET', KEYS[1], 'e') == '1' then return 0 end
+        redis.call('PEXPIRE', KEYS[1], ARGV[1])
+        redis.call('PEXPIRE', KEYS[2], ARGV[1])
+        return 1
+        """;
+}

@@ -1,0 +1,116 @@
+using System.Net;
+using EnterpriseMcp.Hosting.Tests.Infrastructure;
+using EnterpriseMcp.Hosting.Tests.Session;
+using EnterpriseMcp.Hosting.Tests.Transport;
+
+namespace EnterpriseMcp.Hosting.Tests.ScaleOut;
+
+/// <summary>Event streams in Redis: a client cut off from one replica resumes on another and misses nothing.</summary>
+public sealed class RedisEventStreamTests
+{
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task GetStreamOnOneReplica_CarriesWhatTheSessionsServerOnAnotherSends()
+    {
+        await using var replicas = new RedisReplicas();
+        await replicas.InitializeAsync();
+        var first = await replicas.StartReplicaAsync();
+        var second = await replicas.StartReplicaAsync();
+        var sessionId = await SessionRequests.OpenAsync(first);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        using var stream = await SessionRequests.OpenGetStreamAsync(first, sessionId, timeout.Token);
+        using var events = new SseLineReader(await stream.Content.ReadAsStreamAsync(timeout.Token));
+        Assert.NotNull(await events.ReadEventAsync(timeout.Token));
+
+        using var trigger = await second.Client.SendAsync(SessionRequests.CallTool(sessionId, "test_trigger_tool_change"), timeout.Token);
+        Assert.Equal(HttpStatusCode.OK, trigger.StatusCode);
+
+        Assert.True(await events.SawMethodAsync("notifications/tools/list_changed", timeout.Token),
+            "The GET stream on the first replica ended without the notification the second replica's server sent.");
+    }
+
+    [Fact]
+    public async Task GetStreamLostOnOneReplica_IsResumedOnAnother_WithWhatWasSentMeanwhile()
+    {
+        await using var replicas = new RedisReplicas();
+        await replicas.InitializeAsync();
+        var first = await replicas.StartReplicaAsync();
+        var second = await replicas.StartReplicaAsync();
+        var sessionId = await SessionRequests.OpenAsync(first);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+
+        string? lastSeen;
+        using (var lost = await SessionRequests.OpenGetStreamAsync(first, sessionId, timeout.Token))
+        {
+            using var events = new SseLineReader(await lost.Content.ReadAsStreamAsync(timeout.Token));
+            lastSeen = (await events.ReadEventAsync(timeout.Token))?.Id;
+        }
+
+        Assert.False(string.IsNullOrEmpty(lastSeen));
+        using (var trigger = await first.Client.SendAsync(SessionRequests.CallTool(sessionId, "test_trigger_tool_change"), timeout.Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, trigger.StatusCode);
+        }
+
+        using var resumed = await second.Client.SendAsync(
+            SessionRequests.Get(sessionId, lastEventId: lastSeen), HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
+        using var replay = new SseLineReader(await resumed.Content.ReadAsStreamAsync(timeout.Token));
+        Assert.True(await replay.SawMethodAsync("notifications/tools/list_changed", timeout.Token),
+            "The GET stream resumed on the second replica ended without the notification sent while it was lost.");
+    }
+
+    [Fact]
+    public async Task PostStreamLostOnOneReplica_IsReplayedOnAnother_ToTheAnswer()
+    {
+        await using var replicas = new RedisReplicas();
+        await replicas.InitializeAsync();
+        var first = await replicas.StartReplicaAsync();
+        var second = await replicas.StartReplicaAsync();
+        var sessionId = await SessionRequests.OpenAsync(first);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+
+        string? primingId;
+        using (var lost = await first.Client.SendAsync(
+                   SessionRequests.CallTool(sessionId, "test_tool_with_progress", progressToken: "lost", id: 5),
+                   HttpCompletionOption.ResponseHeadersRead, timeout.Token))
+        {
+            using var events = new SseLineReader(await lost.Content.ReadAsStreamAsync(timeout.Token));
+            primingId = (await events.ReadEventAsync(timeout.Token))?.Id;
+        }
+
+        Assert.False(string.IsNullOrEmpty(primingId));
+        using var resumed = await second.Client.SendAsync(SessionRequests.Get(sessionId, lastEventId: primingId), timeout.Token);
+
+        Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
+        var replayed = (await McpResponses.ReadEventsAsync(resumed)).Where(e => e.Data is not null).ToList();
+        Assert.Equal(3, replayed.Count(e => e.Data!["method"]?.GetValue<string>() == "notifications/progress"));
+        Assert.Equal("Progress tool completed", replayed[^1].Data!["result"]?["content"]?[0]?["text"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task LastEventIdOfAnotherSession_Gets400()
+    {
+        await using var replicas = new RedisReplicas();
+        await replicas.InitializeAsync();
+        var replica = await replicas.StartReplicaAsync();
+        var mine = await SessionRequests.OpenAsync(replica);
+        var theirs = await SessionRequests.OpenAsync(replica);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        string? theirEvent;
+        using (var stream = await SessionRequests.OpenGetStreamAsync(replica, theirs, timeout.Token))
+        {
+            using var events = new SseLineReader(await stream.Content.ReadAsStreamAsync(timeout.Token));
+            theirEvent = (await events.ReadEventAsync(timeout.Token))?.Id;
+        }
+
+        using var stolen = await replica.Client.SendAsync(SessionRequests.Get(mine, lastEventId: theirEvent), timeout.Token);
+
+        await JsonRpcErrorAssert.IsErrorAsync(stolen, HttpStatusCode.BadRequest);
+    }
+}

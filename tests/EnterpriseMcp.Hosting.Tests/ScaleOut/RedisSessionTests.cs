@@ -1,0 +1,122 @@
+using System.Net;
+using EnterpriseMcp.Hosting.Sessions;
+using EnterpriseMcp.Hosting.Tests.Infrastructure;
+using EnterpriseMcp.Hosting.Tests.Session;
+using EnterpriseMcp.Hosting.Tests.Transport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EnterpriseMcp.Hosting.Tests.ScaleOut;
+
+/// <summary>Replicas on one Redis: any of them serves a session, for its owner only, until it ends anywhere.</summary>
+public sealed class RedisSessionTests
+{
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task SessionStartedOnOneReplica_IsServedByAnother_ForItsOwnerOnly()
+    {
+        await using var replicas = new RedisReplicas();
+        await replicas.InitializeAsync();
+        var first = await replicas.StartReplicaAsync();
+        var second = await replicas.StartReplicaAsync();
+        var sessionId = await SessionRequests.OpenAsync(first, user: "alice");
+
+        using var call = await second.Client.SendAsync(SessionRequests.CallTool(sessionId, "whoami", user: "alice"), Cancellation);
+        var answer = await McpResponses.ReadAnswerAsync(call);
+        Assert.Equal("alice", answer["result"]?["content"]?[0]?["text"]?.GetValue<string>());
+        Assert.Equal(1, second.Services.GetRequiredService<McpSessionManager>().LiveCount);
+
+        using var stranger = await second.Client.SendAsync(SessionRequests.ToolsList(sessionId, user: "bob"), Cancellation);
+        Assert.Equal(HttpStatusCode.Forbidden, stranger.StatusCode);
+    }
+
+    [Fact]
+    public async Task SessionOutlivesTheReplicaThatStartedIt()
+    {
+        await using var replicas = new RedisReplicas();
+        await replicas.InitializeAsync();
+        string sessionId;
+        await using (var gone = await replicas.StartReplicaAsync())
+        {
+            sessionId = await SessionRequests.OpenAsync(gone, user: "alice");
+        }
+
+        var next = await replicas.StartReplicaAsync();
+        using var call = await next.Client.SendAsync(SessionRequests.CallTool(sessionId, "whoami", user: "alice"), Cancellation);
+
+        Assert.Equal(HttpStatusCode.OK, call.StatusCode);
+        Assert.Equal("alice", (await McpResponses.ReadAnswerAsync(call))["result"]?["content"]?[0]?["text"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task SessionEndedOnOneReplica_Gets404OnTheOther_AndItsGetStreamThereEnds()
+    {
+        await using var replicas = new RedisReplicas();
+        await replicas.InitializeAsync();
+        var first = await replicas.StartReplicaAsync();
+        var second = await replicas.StartReplicaAsync();
+        var sessionId = await SessionRequests.OpenAsync(first);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        using var stream = await SessionRequests.OpenGetStreamAsync(second, sessionId, timeout.Token);
+
+        using (var delete = await first.Client.SendAsync(SessionRequests.Delete(sessionId), timeout.Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, delete.StatusCode);
+        }
+
+        using var events = new SseLineReader(await stream.Content.ReadAsStreamAsync(timeout.Token));
+        while (await events.ReadEventAsync(timeout.Token) is not null)
+        {
+        }
+
+        using var after = await second.Client.SendAsync(SessionRequests.ToolsList(sessionId), timeout.Token);
+        Assert.Equal(HttpStatusCode.NotFound, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task PerUserSessionLimit_HoldsOverAllReplicas_AndAnEndedSessionFreesItsSlotEverywhere()
+    {
+        await using var replicas = new RedisReplicas();
+        await replicas.InitializeAsync();
+        var twoPerUser = new Dictionary<string, string?> { ["Mcp:Http:MaxSessionsPerUser"] = "2" };
+        var first = await replicas.StartReplicaAsync(twoPerUser);
+        var second = await replicas.StartReplicaAsync(twoPerUser);
+        var kept = await SessionRequests.OpenAsync(first, user: "alice");
+        await SessionRequests.OpenAsync(second, user: "alice");
+        await SessionRequests.OpenAsync(second, user: "bob");
+
+        using (var third = await first.Client.SendAsync(McpRequests.Post(McpRequests.Initialize(), McpRequests.Previous, user: "alice"), Cancellation))
+        {
+            await JsonRpcErrorAssert.IsErrorAsync(third, HttpStatusCode.TooManyRequests, -32000);
+        }
+
+        using (var delete = await second.Client.SendAsync(SessionRequests.Delete(kept, user: "alice"), Cancellation))
+        {
+            Assert.Equal(HttpStatusCode.OK, delete.StatusCode);
+        }
+
+        await SessionRequests.OpenAsync(first, user: "alice");
+    }
+
+    [Fact]
+    public async Task IdleSession_ExpiresInRedis_AndIsThenUnknownEverywhere()
+    {
+        await using var replicas = new RedisReplicas();
+        await replicas.InitializeAsync();
+        var shortIdle = new Dictionary<string, string?>
+        {
+            ["Mcp:Http:IdleTimeout"] = "00:00:01",
+            ["Mcp:Http:SweepInterval"] = "00:00:00.5",
+        };
+        var first = await replicas.StartReplicaAsync(shortIdle);
+        var second = await replicas.StartReplicaAsync(shortIdle);
+        var sessionId = await SessionRequests.OpenAsync(first);
+
+        // Unused for more than the idle timeout: its key expires in Redis (or a sweep ends it), on every replica alike.
+        await Task.Delay(TimeSpan.FromSeconds(2.5), Cancellation);
+
+        using var after = await second.Client.SendAsync(SessionRequests.ToolsList(sessionId), Cancellation);
+        Assert.Equal(HttpStatusCode.NotFound, after.StatusCode);
+    }
+}
