@@ -15,7 +15,7 @@ namespace EnterpriseMcp.Gateway.Relaying;
 /// 2025 client the gateway asks each question on the client's session and retries for it; a 2025
 /// backend's mid-call questions reach a 2026 client as input-required results of a suspended call.
 /// </summary>
-internal sealed class BackendForwarder(SuspendedCalls suspended)
+internal sealed class BackendForwarder(SuspendedCalls suspended, ScaleOut.SuspendedCallRouter? router = null)
 {
     private const int MaxRounds = 10;
 
@@ -43,8 +43,12 @@ internal sealed class BackendForwarder(SuspendedCalls suspended)
             if (parameters["requestState"] is JsonValue state && state.GetValueKind() == JsonValueKind.String
                 && SuspendedCalls.IsOurs(state.GetValue<string>()))
             {
-                var resumed = suspended.Resume(state.GetValue<string>(), userKey, SuspendedCall.TargetOf(backend, context.JsonRpcRequest));
-                return await ResumeAsync(resumed, inbound, parameters, cancellationToken);
+                var handle = state.GetValue<string>();
+                var target = SuspendedCall.TargetOf(backend, context.JsonRpcRequest);
+                var answers = parameters["inputResponses"] as JsonObject;
+                return router is not null && !suspended.HoldsHere(handle)
+                    ? await router.ResumeElsewhereAsync(handle, userKey, target, answers, cancellationToken)
+                    : await ResumeHereAsync(handle, userKey, target, answers, new InboundRelay(inbound), cancellationToken);
             }
 
             if (backend.Connection.Features?.Choose(BackendGeneration.Stateless) == BackendGeneration.Sessions)
@@ -52,7 +56,7 @@ internal sealed class BackendForwarder(SuspendedCalls suspended)
                 var suspendable = new SuspendedCall(inbound, userKey, SuspendedCall.TargetOf(backend, context.JsonRpcRequest));
                 suspendable.Backend = backend.SendAsync(context.JsonRpcRequest.Method, parameters,
                     inbound.ToBackendCall(inputSchema) with { Relay = suspendable }, suspendable.Abandoned);
-                return await RoundAsync(suspendable, inbound, cancellationToken);
+                return await RoundAsync(suspendable, new InboundRelay(inbound), cancellationToken);
             }
         }
 
@@ -90,22 +94,27 @@ internal sealed class BackendForwarder(SuspendedCalls suspended)
         return inbound.Generation == BackendGeneration.Sessions ? BackendMessages.ForSessionClient(result) : result;
     }
 
-    private async Task<JsonNode> ResumeAsync(SuspendedCall call, InboundCall inbound, JsonObject parameters, CancellationToken cancellationToken)
+    /// <summary>
+    /// Resumes a call this replica holds with the client's answers: its result, or its next question as an input-required
+    /// result. <paramref name="round"/> relays what the backend sends meanwhile to the retry's client.
+    /// </summary>
+    public async Task<JsonNode> ResumeHereAsync(string handle, string? userKey, string target, JsonObject? answers,
+        IBackendCallRelay round, CancellationToken cancellationToken)
     {
-        var answers = (parameters["inputResponses"] as JsonObject)?.ToDictionary(pair => pair.Key, pair => pair.Value);
-        return call.Answer(answers)
-            ? await RoundAsync(call, inbound, cancellationToken)
+        var call = suspended.Resume(handle, userKey, target);
+        return call.Answer(answers?.ToDictionary(pair => pair.Key, pair => pair.Value))
+            ? await RoundAsync(call, round, cancellationToken)
             : throw AskAgain(call, call.Asked!);
     }
 
     /// <summary>One round of a suspended call: its result, or its next question as an input-required result.</summary>
-    private async Task<JsonNode> RoundAsync(SuspendedCall call, InboundCall inbound, CancellationToken cancellationToken)
+    private async Task<JsonNode> RoundAsync(SuspendedCall call, IBackendCallRelay round, CancellationToken cancellationToken)
     {
         JsonNode? result;
         JsonRpcRequest? question;
         try
         {
-            (result, question) = await call.NextAsync(inbound, cancellationToken);
+            (result, question) = await call.NextAsync(round, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

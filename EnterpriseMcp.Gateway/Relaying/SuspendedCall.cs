@@ -16,7 +16,7 @@ internal sealed class SuspendedCall : IBackendCallRelay
 {
     private readonly Channel<Question> _questions = Channel.CreateUnbounded<Question>();
     private readonly CancellationTokenSource _abandoned = new();
-    private InboundRelay _round;
+    private IBackendCallRelay _round;
     private Question? _asked;
 
     public SuspendedCall(InboundCall firstRound, string? userKey, string target)
@@ -50,9 +50,10 @@ internal sealed class SuspendedCall : IBackendCallRelay
         $"{backend.Name} {request.Method} {McpMessageFields.Target(request)}";
 
     /// <summary>Runs until the backend answers or asks something; the question is returned, the answer thrown or returned.</summary>
-    public async Task<(JsonNode? Result, JsonRpcRequest? Question)> NextAsync(InboundCall round, CancellationToken cancellationToken)
+    /// <param name="round">Relays what the backend sends during the round to the client's retry.</param>
+    public async Task<(JsonNode? Result, JsonRpcRequest? Question)> NextAsync(IBackendCallRelay round, CancellationToken cancellationToken)
     {
-        _round = new InboundRelay(round);
+        _round = round;
         var asked = _questions.Reader.WaitToReadAsync(cancellationToken).AsTask();
         await Task.WhenAny(Backend, asked);
         if (Backend.IsCompleted)

@@ -8,9 +8,10 @@ namespace EnterpriseMcp.Gateway.Relaying;
 /// The suspended calls waiting for a client's retry, under a random handle that travels as the
 /// input-required result's <c>requestState</c>. Each is bound to the user who started it and leaves
 /// when its backend call ends (the backend's timeout bounds how long one can wait).
-/// Held by this replica: a retry reaching another replica finds nothing and is told so.
+/// Held by this replica, whose id the handle carries: a retry reaching another replica is sent on to this one
+/// (<see cref="ScaleOut.SuspendedCallRouter"/>).
 /// </summary>
-internal sealed class SuspendedCalls
+internal sealed class SuspendedCalls(ScaleOut.ReplicaIdentity replica)
 {
     public const string StatePrefix = "gateway-suspended:";
 
@@ -20,9 +21,19 @@ internal sealed class SuspendedCalls
 
     public static bool IsOurs(string? requestState) => requestState?.StartsWith(StatePrefix, StringComparison.Ordinal) == true;
 
+    /// <summary>Whether this replica holds the call a handle names (or held it: it may have ended).</summary>
+    public bool HoldsHere(string handle) => ReplicaOf(handle) == replica.Id;
+
+    /// <summary>The replica a handle names: "gateway-suspended:{replica}.{random}".</summary>
+    public static string ReplicaOf(string handle)
+    {
+        var dot = handle.IndexOf('.', StatePrefix.Length);
+        return dot < 0 ? "" : handle[StatePrefix.Length..dot];
+    }
+
     public string Park(SuspendedCall call)
     {
-        var handle = StatePrefix + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        var handle = $"{StatePrefix}{replica.Id}.{Convert.ToHexString(RandomNumberGenerator.GetBytes(16))}";
         if (_calls.TryAdd(handle, call))
         {
             call.Backend.ContinueWith(_ => _calls.TryRemove(handle, out SuspendedCall? _), TaskScheduler.Default);

@@ -14,6 +14,7 @@ internal static class GatewayScaleOutExtensions
     /// </summary>
     public static void AddGatewayScaleOut(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<ReplicaIdentity>();
         if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(ConnectionName)))
         {
             return;
@@ -31,5 +32,7 @@ internal static class GatewayScaleOutExtensions
             });
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
         builder.Services.AddMcpRedisStores();
+        builder.Services.AddSingleton<SuspendedCallRouter>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SuspendedCallRouter>());
     }
 }

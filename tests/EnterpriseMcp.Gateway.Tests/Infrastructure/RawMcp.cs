@@ -40,4 +40,16 @@ public static class RawMcp
 
     public static HttpRequestMessage CallTool(Uri endpoint, string tool, JsonObject arguments, string? token) =>
         Request(endpoint, "tools/call", new JsonObject { ["name"] = tool, ["arguments"] = arguments }, token, tool);
+
+    /// <summary>The JSON-RPC answer, from a JSON body or the last event of an SSE stream.</summary>
+    public static async Task<JsonNode> AnswerAsync(HttpClient http, HttpRequestMessage request)
+    {
+        var token = TestContext.Current.CancellationToken;
+        using var response = await http.SendAsync(request, token);
+        var body = await response.Content.ReadAsStringAsync(token);
+        var json = response.Content.Headers.ContentType?.MediaType == "text/event-stream"
+            ? body.Split('\n').Last(line => line.StartsWith("data:", StringComparison.Ordinal))["data:".Length..]
+            : body;
+        return JsonNode.Parse(json)!;
+    }
 }

@@ -79,7 +79,7 @@ public sealed class GenerationBridgeTests(BridgedGateways gateways) : IClassFixt
     {
         using var http = new HttpClient();
         var question = new JsonObject { ["prompt"] = "Capital of France?" };
-        var asked = await AnswerAsync(http, ToolCall("test_sampling", question));
+        var asked = await RawMcp.AnswerAsync(http, ToolCall("test_sampling", question));
         var state = (string)asked["result"]!["requestState"]!;
         var key = asked["result"]!["inputRequests"]!.AsObject().Single().Key;
         var answers = new JsonObject
@@ -92,8 +92,8 @@ public sealed class GenerationBridgeTests(BridgedGateways gateways) : IClassFixt
             },
         };
 
-        var refused = await AnswerAsync(http, ToolCall("test_simple_text", new JsonObject(), state, answers));
-        var resumed = await AnswerAsync(http, ToolCall("test_sampling", question, state, answers));
+        var refused = await RawMcp.AnswerAsync(http, ToolCall("test_simple_text", new JsonObject(), state, answers));
+        var resumed = await RawMcp.AnswerAsync(http, ToolCall("test_sampling", question, state, answers));
 
         Assert.Equal((int)McpErrorCode.InvalidParams, (int?)refused["error"]?["code"]);
         Assert.Contains("another tool", (string?)refused["error"]?["message"]);
@@ -129,16 +129,5 @@ public sealed class GenerationBridgeTests(BridgedGateways gateways) : IClassFixt
         }
 
         return RawMcp.Request(gateways.To2025Backend.Endpoint, RequestMethods.ToolsCall, parameters, token: null, name);
-    }
-
-    /// <summary>The JSON-RPC answer, from a JSON body or the last event of an SSE stream.</summary>
-    private static async Task<JsonNode> AnswerAsync(HttpClient http, HttpRequestMessage request)
-    {
-        using var response = await http.SendAsync(request, Token);
-        var body = await response.Content.ReadAsStringAsync(Token);
-        var json = response.Content.Headers.ContentType?.MediaType == "text/event-stream"
-            ? body.Split('\n').Last(line => line.StartsWith("data:", StringComparison.Ordinal))["data:".Length..]
-            : body;
-        return JsonNode.Parse(json)!;
     }
 }

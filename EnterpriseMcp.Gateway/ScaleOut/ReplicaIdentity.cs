@@ -1,0 +1,9 @@
+using System.Security.Cryptography;
+
+namespace EnterpriseMcp.Gateway.ScaleOut;
+
+/// <summary>This process among the gateway's replicas: a random id, new at every start, so a restarted replica is a new one.</summary>
+internal sealed class ReplicaIdentity
+{
+    public string Id { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+}
