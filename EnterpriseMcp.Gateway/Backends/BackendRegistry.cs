@@ -53,6 +53,7 @@ internal sealed partial class BackendRegistry(ILoggerFactory loggers, GatewayMet
                 var backend = new Backend(name, prefix, settings,
                     new BackendConnection(name, settings, loggers.CreateLogger<BackendConnection>(), tokens), metrics, time);
                 backend.Circuit.Changed += state => OnCircuitChanged(backend, state);
+                backend.Circuit.Observed += state => CircuitObserved?.Invoke(backend, state);
                 backend.Connection.Announced += OnAnnouncedAsync;
                 next.Add(backend);
                 added.Add(backend);
@@ -157,6 +158,9 @@ internal sealed partial class BackendRegistry(ILoggerFactory loggers, GatewayMet
 
     /// <summary>A backend said a resource changed; the subscriptions decide who hears of it.</summary>
     public event Action<JsonRpcNotification>? ResourceUpdated;
+
+    /// <summary>This replica's own calls or probes opened or closed a backend's circuit (not another replica's word).</summary>
+    public event Action<Backend, CircuitState>? CircuitObserved;
 
     /// <summary>What the clients may list changed: the notification method that says so.</summary>
     public event Action<string>? ListChanged;

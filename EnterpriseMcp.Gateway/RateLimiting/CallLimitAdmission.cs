@@ -20,22 +20,23 @@ internal sealed class CallLimitAdmission(ICallLimiter limiter, GatewayCalls call
 {
     public const int TooManyRequests = StatusCodes.Status429TooManyRequests;
 
-    public ValueTask<McpAdmission> AdmitAsync(HttpContext context, JsonRpcRequest request, CancellationToken cancellationToken)
+    public async ValueTask<McpAdmission> AdmitAsync(HttpContext context, JsonRpcRequest request, CancellationToken cancellationToken)
     {
         // Prompts and tools are limited by the name the gateway exposes, resources by URI; subscriptions and completions are not calls.
         if (request.Method is not (RequestMethods.ToolsCall or RequestMethods.PromptsGet or RequestMethods.ResourcesRead))
         {
-            return ValueTask.FromResult(McpAdmission.Admit());
+            return McpAdmission.Admit();
         }
 
         var call = calls.Of(context.User, request);
         if (call.Target is not { Backend: { } backend, Name: var name })
         {
-            return ValueTask.FromResult(McpAdmission.Admit());
+            return McpAdmission.Admit();
         }
 
-        var admission = limiter.Admit(new LimitedCall(call.CallerKey, call.Caller.Roles, call.Caller.ClientId, backend.Name, name));
-        return ValueTask.FromResult(admission.Admitted ? McpAdmission.Admit(admission) : McpAdmission.Refuse(Refusal(admission, name)));
+        var admission = await limiter.AdmitAsync(
+            new LimitedCall(call.CallerKey, call.Caller.Roles, call.Caller.ClientId, backend.Name, name), cancellationToken);
+        return admission.Admitted ? McpAdmission.Admit(admission) : McpAdmission.Refuse(Refusal(admission, name));
     }
 
     private static McpAdmissionRefusal Refusal(CallAdmission refused, string name)

@@ -21,7 +21,12 @@ internal sealed class InMemoryCallLimiter : ICallLimiter, IDisposable
         settings.Changed += Follow;
     }
 
-    public CallAdmission Admit(LimitedCall call) => Volatile.Read(ref _limits).Admit(call);
+    /// <summary>The limits in force now; a reload swaps in new ones.</summary>
+    public CompiledLimits Current => Volatile.Read(ref _limits);
+
+    public CallAdmission Admit(LimitedCall call) => Current.Admit(call);
+
+    public ValueTask<CallAdmission> AdmitAsync(LimitedCall call, CancellationToken cancellationToken) => ValueTask.FromResult(Admit(call));
 
     private void Follow(GatewaySettings previous, GatewaySettings next)
     {

@@ -30,5 +30,5 @@ public sealed class CallAdmission : IDisposable
 /// <summary>The gateway's rate limits: in memory for one replica; shared through Redis when the gateway runs as several.</summary>
 public interface ICallLimiter
 {
-    CallAdmission Admit(LimitedCall call);
+    ValueTask<CallAdmission> AdmitAsync(LimitedCall call, CancellationToken cancellationToken);
 }

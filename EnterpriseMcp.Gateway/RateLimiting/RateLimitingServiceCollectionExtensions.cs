@@ -18,7 +18,9 @@ public static class RateLimitingServiceCollectionExtensions
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>());
         services.TryAddSingleton<GatewaySettingsMonitor>();
-        services.TryAddSingleton<ICallLimiter, InMemoryCallLimiter>();
+        services.TryAddSingleton<InMemoryCallLimiter>();
+        // One instance either way: the Redis limiter falls back on this one's buckets and takes its concurrency slots.
+        services.TryAddSingleton<ICallLimiter>(provider => provider.GetRequiredService<InMemoryCallLimiter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMcpRequestAdmission, CallLimitAdmission>());
         return services;
     }

@@ -14,7 +14,8 @@ public enum CircuitState
 /// in a row open it; while open, calls fail at once and the gateway probes the backend itself, first after
 /// <see cref="BackendOptions.ProbeInterval"/>, then after twice as long for each failed probe, up to
 /// <see cref="BackendOptions.BreakDuration"/>; the first probe that succeeds closes it. Answers of any kind,
-/// errors included, count as success.
+/// errors included, count as success. With several replicas, another replica's word (<see cref="Adopt"/>) opens or closes
+/// it too.
 /// </summary>
 internal sealed class CircuitBreaker(BackendOptions options, TimeProvider time)
 {
@@ -26,6 +27,12 @@ internal sealed class CircuitBreaker(BackendOptions options, TimeProvider time)
 
     /// <summary>Raised outside the lock with the new state.</summary>
     public event Action<CircuitState>? Changed;
+
+    /// <summary>
+    /// Raised after <see cref="Changed"/> when this replica's own calls or probes opened or closed the circuit: what the
+    /// other replicas are told. Not raised for what they told this one, which would echo back.
+    /// </summary>
+    public event Action<CircuitState>? Observed;
 
     public CircuitState State
     {
@@ -53,12 +60,7 @@ internal sealed class CircuitBreaker(BackendOptions options, TimeProvider time)
         }
     }
 
-    public void RecordSuccess() => Set(() =>
-    {
-        _failures = 0;
-        _failedProbes = 0;
-        return CircuitState.Closed;
-    });
+    public void RecordSuccess() => Set(Closed);
 
     public void RecordFailure() => Set(() =>
     {
@@ -68,14 +70,22 @@ internal sealed class CircuitBreaker(BackendOptions options, TimeProvider time)
             _failedProbes++;
         }
 
-        if (_state == CircuitState.HalfOpen || (_state == CircuitState.Closed && _failures >= options.FailureThreshold))
-        {
-            _openedAt = time.GetTimestamp();
-            return CircuitState.Open;
-        }
-
-        return _state;
+        return _state == CircuitState.HalfOpen || (_state == CircuitState.Closed && _failures >= options.FailureThreshold)
+            ? Opened()
+            : _state;
     });
+
+    /// <summary>
+    /// Takes what another replica observed: <see cref="CircuitState.Open"/> opens a closed circuit (its probes wait from
+    /// now), <see cref="CircuitState.Closed"/> closes an open or half-open one. A half-open circuit is not opened by
+    /// another's word: its probe is out, and its outcome decides.
+    /// </summary>
+    public void Adopt(CircuitState state) => Set(() => (state, _state) switch
+    {
+        (CircuitState.Open, CircuitState.Closed) => Opened(),
+        (CircuitState.Closed, not CircuitState.Closed) => Closed(),
+        _ => _state,
+    }, observed: false);
 
     /// <summary>Moves an open circuit whose wait for a probe is over to half-open; true when the caller is the probe.</summary>
     public bool TryStartProbe()
@@ -104,7 +114,21 @@ internal sealed class CircuitBreaker(BackendOptions options, TimeProvider time)
         return delay < options.BreakDuration ? delay : options.BreakDuration;
     }
 
-    private void Set(Func<CircuitState> next)
+    // Called under the lock.
+    private CircuitState Opened()
+    {
+        _openedAt = time.GetTimestamp();
+        return CircuitState.Open;
+    }
+
+    private CircuitState Closed()
+    {
+        _failures = 0;
+        _failedProbes = 0;
+        return CircuitState.Closed;
+    }
+
+    private void Set(Func<CircuitState> next, bool observed = true)
     {
         CircuitState before, after;
         lock (_gate)
@@ -116,6 +140,10 @@ internal sealed class CircuitBreaker(BackendOptions options, TimeProvider time)
         if (before != after && !(before == CircuitState.HalfOpen && after == CircuitState.Open))
         {
             Changed?.Invoke(after);
+            if (observed)
+            {
+                Observed?.Invoke(after);
+            }
         }
     }
 }

@@ -1,3 +1,6 @@
+using EnterpriseMcp.Gateway.RateLimiting;
+using EnterpriseMcp.Gateway.Resilience;
+using EnterpriseMcp.Hosting.ScaleOut;
 using StackExchange.Redis;
 
 namespace EnterpriseMcp.Gateway.ScaleOut;
@@ -10,7 +13,8 @@ internal static class GatewayScaleOutExtensions
     /// <summary>
     /// With <c>ConnectionStrings:redis</c> set, what replicas share lives in Redis, so that any replica serves any request:
     /// sessions and their event streams, rate-limit buckets and circuits. Without it, all of that stays in this process's
-    /// memory, which is right for one replica. Called before the in-memory defaults are registered.
+    /// memory, which is right for one replica. Called before the in-memory defaults are registered, which are added only
+    /// where nothing is (<c>TryAdd</c>).
     /// </summary>
     public static void AddGatewayScaleOut(this WebApplicationBuilder builder)
     {
@@ -32,6 +36,8 @@ internal static class GatewayScaleOutExtensions
             });
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
         builder.Services.AddMcpRedisStores();
+        builder.Services.AddSingleton<ICallLimiter, RedisCallLimiter>();
+        builder.Services.AddHostedService<SharedCircuits>();
         builder.Services.AddSingleton<SuspendedCallRouter>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SuspendedCallRouter>());
     }

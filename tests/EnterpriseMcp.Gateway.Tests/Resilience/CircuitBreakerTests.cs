@@ -1,5 +1,6 @@
 using EnterpriseMcp.Gateway.Configuration;
 using EnterpriseMcp.Gateway.Resilience;
+using EnterpriseMcp.Gateway.Tests.Infrastructure;
 
 namespace EnterpriseMcp.Gateway.Tests.Resilience;
 
@@ -104,16 +105,5 @@ public sealed class CircuitBreakerTests
         {
             _circuit.RecordFailure();
         }
-    }
-
-    private sealed class ManualTime : TimeProvider
-    {
-        private long _now;
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public override long GetTimestamp() => _now;
-
-        public void Advance(TimeSpan by) => _now += by.Ticks;
     }
 }
