@@ -2,6 +2,7 @@ using EnterpriseMcp.Hosting.Authorization;
 using EnterpriseMcp.Hosting.Configuration;
 using EnterpriseMcp.Hosting.Http;
 using EnterpriseMcp.Hosting.Protocol;
+using EnterpriseMcp.Hosting.ScaleOut;
 using EnterpriseMcp.Hosting.Sessions;
 using EnterpriseMcp.Hosting.Streams;
 using EnterpriseMcp.Hosting.Telemetry;
@@ -42,7 +43,8 @@ public static class McpHostingServiceCollectionExtensions
         services.TryAddSingleton<ISseEventStreamStore, InMemoryEventStreamStore>();
         services.TryAddSingleton<McpServerFactory>();
         services.TryAddSingleton<McpSessionManager>();
-        services.TryAddSingleton(sp => new McpSessionNotifier(sp.GetRequiredService<McpSessionManager>()));
+        services.TryAddSingleton(sp => new McpSessionNotifier(sp.GetRequiredService<McpSessionManager>(),
+            sp.GetService<ISseEventStreamStore>() as ISharedSessionStreams, sp.GetService<SharedNotifierLeadership>()));
         services.TryAddSingleton<IMcpToolDirectory, ServerToolDirectory>();
         services.TryAddSingleton<OriginValidator>();
         services.TryAddSingleton<McpTransportPost>();

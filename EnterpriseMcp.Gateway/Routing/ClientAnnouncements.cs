@@ -1,6 +1,7 @@
 using EnterpriseMcp.Gateway.Backends;
 using EnterpriseMcp.Hosting.Sessions;
 using Microsoft.Extensions.Hosting;
+using ModelContextProtocol.Protocol;
 
 namespace EnterpriseMcp.Gateway.Routing;
 
@@ -15,6 +16,15 @@ internal sealed class ClientAnnouncements(BackendRegistry registry, ResourceSubs
     public Task StartAsync(CancellationToken cancellationToken)
     {
         registry.ListChanged += method => _ = notifier.NotifyListeningSessionsAsync(method);
+        // A replica taking over the announcements from another (Redis) cannot know what changed while none made them.
+        notifier.BroadcastsTakenOver += () =>
+        {
+            foreach (var method in (string[])[NotificationMethods.ToolListChangedNotification,
+                NotificationMethods.PromptListChangedNotification, NotificationMethods.ResourceListChangedNotification])
+            {
+                _ = notifier.NotifyListeningSessionsAsync(method);
+            }
+        };
         registry.ResourceUpdated += notification =>
         {
             if (notification.Params?["uri"]?.GetValue<string>() is { } uri && subscriptions.SubscribersOf(uri) is { } subscribed)

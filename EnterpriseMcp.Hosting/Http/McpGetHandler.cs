@@ -131,6 +131,7 @@ internal sealed class McpGetHandler(
         var unsolicited = reader is null || reader.StreamId == StreamableHttpServerTransport.UnsolicitedMessageStreamId;
         // Positioned before this replica starts writing to the stream, so that the event that starts it is read too.
         reader ??= await shared.FollowUnsolicitedAsync(session.Id, context.RequestAborted);
+        await shared.MarkListeningAsync(session.Id, context.RequestAborted);
         if (unsolicited && !session.TryBeginFollowing())
         {
             await StreamOpen.WriteAsync(context);

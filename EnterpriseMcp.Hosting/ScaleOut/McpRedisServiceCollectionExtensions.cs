@@ -18,6 +18,8 @@ public static class McpRedisServiceCollectionExtensions
         services.AddSingleton<RedisKeys>();
         services.AddSingleton<IMcpSessionStore, RedisMcpSessionStore>();
         services.AddSingleton<ISseEventStreamStore, RedisEventStreamStore>();
+        services.AddSingleton<SharedNotifierLeadership>();
+        services.AddHostedService(sp => sp.GetRequiredService<SharedNotifierLeadership>());
         return services;
     }
 }

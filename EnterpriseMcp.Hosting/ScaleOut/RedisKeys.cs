@@ -25,6 +25,9 @@ public sealed class RedisKeys(IOptions<McpRedisOptions> options)
     /// <summary>The streams of a session, oldest first, to keep their number bounded.</summary>
     public RedisKey SessionStreams(string sessionId) => $"{Prefix}session-streams:{sessionId}";
 
+    /// <summary>The sessions a GET has followed: those a notification for every listening session goes to.</summary>
+    public RedisKey ListeningSessions => $"{Prefix}listening-sessions";
+
     public RedisChannel EventStreamChanged(string streamKey) => RedisChannel.Literal($"{Prefix}events-changed:{streamKey}");
 
     private static string Sha1Hex(string value) =>

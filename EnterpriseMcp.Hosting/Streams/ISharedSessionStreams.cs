@@ -1,3 +1,4 @@
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
 namespace EnterpriseMcp.Hosting.Streams;
@@ -13,4 +14,13 @@ internal interface ISharedSessionStreams
 
     /// <summary>Ends that stream, so GETs following it on any replica finish, when the session ends.</summary>
     ValueTask EndSessionAsync(string sessionId);
+
+    /// <summary>Counts the session among those a notification for every listening session reaches, from now until it ends.</summary>
+    ValueTask MarkListeningAsync(string sessionId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes <paramref name="notification"/> into the shared stream of every listening session that
+    /// <paramref name="sessionFilter"/> admits (all when null), wherever its client is or will reconnect; returns how many.
+    /// </summary>
+    Task<int> NotifyListeningAsync(JsonRpcNotification notification, Func<string, bool>? sessionFilter, CancellationToken cancellationToken);
 }

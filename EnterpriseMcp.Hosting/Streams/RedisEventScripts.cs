@@ -34,6 +34,17 @@ internal static class RedisEventScripts
         return n
         """;
 
+    /// <summary>
+    /// Appends a notification to a listening session's shared stream, unless the session has ended, which then leaves
+    /// the listening set. KEYS: as <see cref="Append"/>, then the session and the listening set. ARGV: as Append.
+    /// </summary>
+    public const string Notify = """
+        if redis.call('EXISTS', KEYS[4]) == 0 then
+          redis.call('SREM', KEYS[5], ARGV[2])
+          return 0
+        end
+        """ + "\n" + Append;
+
     /// <summary>Marks a stream ended, to be kept for the retention period. KEYS: info, events. ARGV: retention ms, channel.</summary>
     public const string End = """
         if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end

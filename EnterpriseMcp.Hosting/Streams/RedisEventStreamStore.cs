@@ -90,8 +90,37 @@ internal sealed class RedisEventStreamStore(IConnectionMultiplexer redis, RedisK
         return (long)sequence;
     }
 
+    public async ValueTask MarkListeningAsync(string sessionId, CancellationToken cancellationToken) =>
+        await RedisCalls.RunAsync(() => Database.SetAddAsync(keys.ListeningSessions, sessionId), "follow the session's stream");
+
+    public async Task<int> NotifyListeningAsync(JsonRpcNotification notification, Func<string, bool>? sessionFilter,
+        CancellationToken cancellationToken)
+    {
+        var listening = await RedisCalls.RunAsync(() => Database.SetMembersAsync(keys.ListeningSessions), "notify the listening sessions");
+        var encoded = RedisEventFields.Encode(new SseItem<JsonRpcMessage?>(notification));
+        var streamId = StreamableHttpServerTransport.UnsolicitedMessageStreamId;
+        var sent = 0;
+        // In batches: the client pipelines each batch on its one connection, and thousands of sessions never queue at once.
+        foreach (var batch in listening.Select(member => (string)member!).Where(id => sessionFilter?.Invoke(id) ?? true).Chunk(256))
+        {
+            var appended = await RedisCalls.RunAsync(() => Task.WhenAll(batch.Select(sessionId =>
+            {
+                var streamKey = UnsolicitedStreamKey(sessionId);
+                return Database.ScriptEvaluateAsync(RedisEventScripts.Notify,
+                    [keys.EventStream(streamKey), keys.EventStreamInfo(streamKey), keys.SessionStreams(sessionId), keys.Session(sessionId),
+                        keys.ListeningSessions],
+                    [encoded, sessionId, streamId, (int)SseEventStreamMode.Streaming, _openMilliseconds,
+                        keys.EventStreamChanged(streamKey).ToString(), streamKey, _perSession, keys.Prefix]);
+            })), "notify the listening sessions");
+            sent += appended.Count(sequence => (long)sequence > 0);
+        }
+
+        return sent;
+    }
+
     public async ValueTask EndSessionAsync(string sessionId)
     {
+        await RedisCalls.RunAsync(() => Database.SetRemoveAsync(keys.ListeningSessions, sessionId), "end the session's stream");
         var streamKey = UnsolicitedStreamKey(sessionId);
         await RedisCalls.RunAsync(() => Database.ScriptEvaluateAsync(RedisEventScripts.End,
             [keys.EventStreamInfo(streamKey), keys.EventStream(streamKey)],

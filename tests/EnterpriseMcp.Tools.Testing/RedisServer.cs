@@ -4,11 +4,12 @@ using System.Net.Sockets;
 namespace EnterpriseMcp.Tools.Testing;
 
 /// <summary>
-/// A real Redis from Debian's <c>redis-server</c> on a free loopback port, kept in memory only (no snapshots, no
-/// append-only file), for a test run. <see cref="StopAsync"/> and <see cref="StartAsync"/> take it down and bring it
-/// back on the same port, as an outage would.
+/// A real Redis from Debian's <c>redis-server</c> on a free loopback port, for a test run: in memory only, or with
+/// <paramref name="durable"/> an append-only file synced on every write, as production runs it, so that its keys
+/// outlive a restart. <see cref="StopAsync"/> and <see cref="StartAsync"/> take it down and bring it back on the same
+/// port, as an outage would.
 /// </summary>
-public sealed class RedisServer : IAsyncDisposable
+public sealed class RedisServer(bool durable = false) : IAsyncDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("redis-tests-").FullName;
     private Process? _process;
@@ -31,7 +32,7 @@ public sealed class RedisServer : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = _folder,
         };
-        foreach (var argument in (string[])["--bind", "127.0.0.1", "--port", $"{Port}", "--save", "", "--appendonly", "no",
+        foreach (var argument in (string[])["--bind", "127.0.0.1", "--port", $"{Port}", "--save", "", "--appendonly", durable ? "yes" : "no", "--appendfsync", "always",
             "--dir", _folder, "--daemonize", "no", "--protected-mode", "yes"])
         {
             start.ArgumentList.Add(argument);
@@ -46,7 +47,7 @@ public sealed class RedisServer : IAsyncDisposable
         await WaitUntilListeningAsync();
     }
 
-    /// <summary>Kills the server (SIGKILL): every key is gone, as after a real crash of an in-memory Redis.</summary>
+    /// <summary>Kills the server (SIGKILL): unless durable, every key is gone, as after a real crash of an in-memory Redis.</summary>
     public async Task StopAsync()
     {
         if (_process is { HasExited: false } process)

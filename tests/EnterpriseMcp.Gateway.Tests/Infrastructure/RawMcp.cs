@@ -44,12 +44,17 @@ public static class RawMcp
     /// <summary>The JSON-RPC answer, from a JSON body or the last event of an SSE stream.</summary>
     public static async Task<JsonNode> AnswerAsync(HttpClient http, HttpRequestMessage request)
     {
-        var token = TestContext.Current.CancellationToken;
-        using var response = await http.SendAsync(request, token);
-        var body = await response.Content.ReadAsStringAsync(token);
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+        return await AnswerOf(response);
+    }
+
+    /// <summary>The JSON-RPC message a POST answered with: the JSON body, or the last data event of its SSE stream.</summary>
+    public static async Task<JsonObject> AnswerOf(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var json = response.Content.Headers.ContentType?.MediaType == "text/event-stream"
             ? body.Split('\n').Last(line => line.StartsWith("data:", StringComparison.Ordinal))["data:".Length..]
             : body;
-        return JsonNode.Parse(json)!;
+        return JsonNode.Parse(json)!.AsObject();
     }
 }

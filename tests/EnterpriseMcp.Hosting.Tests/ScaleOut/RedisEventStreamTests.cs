@@ -1,5 +1,7 @@
 using System.Net;
+using EnterpriseMcp.Hosting.Sessions;
 using EnterpriseMcp.Hosting.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using EnterpriseMcp.Hosting.Tests.Session;
 using EnterpriseMcp.Hosting.Tests.Transport;
 
@@ -90,6 +92,49 @@ public sealed class RedisEventStreamTests
         var replayed = (await McpResponses.ReadEventsAsync(resumed)).Where(e => e.Data is not null).ToList();
         Assert.Equal(3, replayed.Count(e => e.Data!["method"]?.GetValue<string>() == "notifications/progress"));
         Assert.Equal("Progress tool completed", replayed[^1].Data!["result"]?["content"]?[0]?["text"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task NotificationForEveryListeningSession_SentByEveryReplica_ReachesAGetOnAnyReplica_Once()
+    {
+        await using var replicas = new RedisReplicas();
+        await replicas.InitializeAsync();
+        var first = await replicas.StartReplicaAsync();
+        var second = await replicas.StartReplicaAsync();
+        var sessionId = await SessionRequests.OpenAsync(first);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        using var stream = await SessionRequests.OpenGetStreamAsync(second, sessionId, timeout.Token);
+        using var events = new SseLineReader(await stream.Content.ReadAsStreamAsync(timeout.Token));
+        Assert.NotNull(await events.ReadEventAsync(timeout.Token));
+        var notifiers = new[] { first, second }.Select(replica => replica.Services.GetRequiredService<McpSessionNotifier>()).ToArray();
+
+        // Each replica sees the same change and sends it; the elected one's copy is the only one written.
+        var sent = 0;
+        for (var attempt = 0; attempt < 100 && sent == 0; attempt++)
+        {
+            await Task.Delay(100, timeout.Token);
+            sent = (await Task.WhenAll(notifiers.Select(notifier =>
+                notifier.NotifyListeningSessionsAsync("notifications/tools/list_changed", cancellationToken: timeout.Token)))).Sum();
+        }
+
+        using (var marker = await first.Client.SendAsync(SessionRequests.CallTool(sessionId, "test_trigger_prompt_change"), timeout.Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, marker.StatusCode);
+        }
+
+        Assert.Equal(1, sent);
+        var heard = new List<string>();
+        while (await events.ReadEventAsync(timeout.Token) is { Data: var data } && data?["method"]?.GetValue<string>() is var method
+            && method != "notifications/prompts/list_changed")
+        {
+            if (method is not null)
+            {
+                heard.Add(method);
+            }
+        }
+
+        Assert.Equal(["notifications/tools/list_changed"], heard);
     }
 
     [Fact]
