@@ -10,8 +10,9 @@ public static class McpServices
     /// tokens must carry. It does not wait for the identity server: it fetches the issuer's metadata only when it
     /// validates its first token.
     /// </summary>
+    /// <param name="canonicalUri">The audience, when clients reach the service elsewhere than at its own <c>{endpoint}/mcp</c>.</param>
     public static IResourceBuilder<IResourceWithServiceDiscovery> AddMcpService<TProject>(this IDistributedApplicationBuilder builder,
-        string name, int port, IResourceBuilder<ExecutableResource> identity)
+        string name, int port, IResourceBuilder<ExecutableResource> identity, ReferenceExpression? canonicalUri = null)
         where TProject : IProjectMetadata, new()
     {
         var service = builder.AddService<TProject>(name);
@@ -36,7 +37,7 @@ public static class McpServices
         }
 
         environment.WithEnvironment("Mcp__Auth__Authority", identity.GetEndpoint("http"))
-            .WithEnvironment("Mcp__Auth__Resource", service.McpUrl());
+            .WithEnvironment("Mcp__Auth__Resource", canonicalUri ?? service.McpUrl());
         return service;
     }
 

@@ -12,6 +12,10 @@ public static class ResourceNames
     public const string Db = "db";
     public const string Jira = "jira";
     public const string Postgres = "postgres";
+    public const string Redis = "redis";
+
+    /// <summary>The gateway's replicas with <c>--replicas N</c>, behind nginx, which then takes the name <see cref="Gateway"/>.</summary>
+    public static string GatewayReplica(int number) => $"{Gateway}-{number}";
 
     /// <summary>The gateway's confidential client at the identity server, the one client the tool servers accept tokens from.</summary>
     public const string GatewayClient = "mcp-gateway";

@@ -2,6 +2,8 @@ using EnterpriseMcp.AppHost.Commands;
 using EnterpriseMcp.AppHost.Options;
 using EnterpriseMcp.AppHost.Postgres;
 using EnterpriseMcp.AppHost.Prerequisites;
+using EnterpriseMcp.AppHost.Redis;
+using EnterpriseMcp.AppHost.ScaleOut;
 using EnterpriseMcp.AppHost.Startup;
 using EnterpriseMcp.AppHost.Supervision;
 using EnterpriseMcp.Login;
@@ -9,7 +11,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EnterpriseMcp.AppHost.Model;
 
-/// <summary>The whole system as Aspire resources: identity server, tool servers, gateway, and PostgreSQL when asked for.</summary>
+/// <summary>
+/// The whole system as Aspire resources: identity server, tool servers, Redis, the gateway (or its replicas behind
+/// nginx), and PostgreSQL when asked for.
+/// </summary>
 public static class SystemModel
 {
     /// <summary>The repository folder a project of this clone is in (the projects' paths are built into the AppHost).</summary>
@@ -20,6 +25,13 @@ public static class SystemModel
     public static void AddEnterpriseMcp(this IDistributedApplicationBuilder builder, AppHostOptions options)
     {
         var local = builder.ExecutionContext.IsRunMode;
+        if (!local && options.Replicas > 1)
+        {
+            // The manifest has no place for a replica count (WithReplicas leaves project.v0 as it is), and nginx is a
+            // stand-in for the platform's own load balancer: better refused than silently published as one gateway.
+            throw new UsageException("--replicas is for a local run; a deployment scales the gateway with its platform (all replicas on the published Redis).");
+        }
+
         var node = "node";
         if (local)
         {
@@ -27,7 +39,7 @@ public static class SystemModel
             node = MachineChecks.Node();
             MachineChecks.Npm(IdentityFolder);
             MachineChecks.PortsFree(options.Ports.All
-                .Where(port => options.Postgres || port.Resource != ResourceNames.Postgres)
+                .Where(port => (options.Postgres || port.Resource != ResourceNames.Postgres) && (options.Redis || port.Resource != ResourceNames.Redis))
                 .Concat(MachineChecks.DashboardPorts(key => builder.Configuration[key])));
         }
 
@@ -44,14 +56,36 @@ public static class SystemModel
             db.WithPostgres(options.Ports.Postgres, data);
         }
 
-        var gateway = builder.AddGateway(options.Ports.Gateway, identity, gatewaySecret, data, jira, db);
+        List<IResourceBuilder<IResource>> services = [identity, jira, db];
+        var redis = options.Redis ? builder.AddSharedRedis(options.Ports.Redis, data) : null;
+        if (redis is not null)
+        {
+            services.Add(redis);
+        }
+
+        var inputs = new GatewayInputs(identity, gatewaySecret, data, redis, [jira, db]);
+        // The gateway as clients reach it: the one gateway, or nginx in front of its replicas.
+        IResourceBuilder<IResourceWithEndpoints> gateway;
+        if (options.Replicas > 1)
+        {
+            var (nginx, replicas) = builder.AddGatewayReplicas(options.Replicas, options.Ports.Gateway, inputs);
+            services.AddRange([.. replicas, nginx]);
+            gateway = nginx;
+        }
+        else
+        {
+            var single = builder.AddGateway(options.Ports.Gateway, inputs);
+            services.Add(single);
+            gateway = single.As<IResourceWithEndpoints>();
+        }
+
         identity.WithResourceUris(gateway, jira, db);
         if (local)
         {
             builder.Services.AddHostedService<CrashRestart>();
-            gateway.As<IResourceWithEndpoints>().WithDevelopmentTokens(identity.As<IResourceWithEndpoints>(),
+            gateway.WithDevelopmentTokens(identity.As<IResourceWithEndpoints>(),
                 DevelopmentUsers.Load(Path.Combine(IdentityFolder, "identity.json")));
-            builder.ReportWhenReady(new ConnectionGuide(gateway, identity, IdentityFolder), identity, jira, db, gateway);
+            builder.ReportWhenReady(new ConnectionGuide(gateway, identity, IdentityFolder), [.. services]);
         }
     }
 }

@@ -4,22 +4,29 @@ namespace EnterpriseMcp.AppHost.Options;
 /// The AppHost's own options, taken off the command line before Aspire reads the rest (its own switches such as
 /// <c>--publisher manifest --output-path DIR</c>, and configuration such as <c>--Parameters:gateway-client-secret=...</c>).
 /// </summary>
-public sealed record AppHostOptions(bool Postgres, string? DataFolder, ResourcePorts Ports, string[] AspireArguments)
+public sealed record AppHostOptions(bool Postgres, bool Redis, int Replicas, string? DataFolder, ResourcePorts Ports, string[] AspireArguments)
 {
+    /// <summary>Each replica is a .NET process of its own on the developer's machine; a few show any state a replica keeps to itself.</summary>
+    public const int MaxReplicas = 9;
+
     public const string Usage = """
         usage: dotnet run --project EnterpriseMcp.AppHost [-- OPTIONS]
                dotnet run --project EnterpriseMcp.AppHost -- token USER [--scope "S ..."] [--gateway URL]
           --postgres              the Db tool server on PostgreSQL (Debian's postgresql) instead of its embedded SQLite
+          --replicas N            N gateways (1 to 9, default 1) sharing Redis, behind Debian's nginx on the gateway's port
+          --no-redis              no Redis: the gateway keeps sessions, limits and circuits in its own memory (one replica)
           --data DIR              where keys, databases and the PostgreSQL cluster live (default EnterpriseMcp.AppHost/.data)
           --free-ports            every resource on a free port (a second system beside a running one; tests)
-          --identity-port N, --gateway-port N, --db-port N, --jira-port N, --postgres-port N
-                                  one resource's port (defaults 5100, 5200, 5201, 5202, 5210)
+          --identity-port N, --gateway-port N, --db-port N, --jira-port N, --postgres-port N, --redis-port N
+                                  one resource's port (defaults 5100, 5200, 5201, 5202, 5210, 5211)
           --publisher manifest --output-path DIR   writes the deployment manifest instead of running
         """;
 
     public static AppHostOptions Parse(string[] args)
     {
         var postgres = false;
+        var redis = true;
+        var replicas = 1;
         var freePorts = false;
         string? data = null;
         var chosen = new Dictionary<string, int>();
@@ -30,6 +37,15 @@ public sealed record AppHostOptions(bool Postgres, string? DataFolder, ResourceP
             {
                 case "--postgres":
                     postgres = true;
+                    break;
+                case "--no-redis":
+                    redis = false;
+                    break;
+                case "--replicas":
+                    var count = Value(args, ref index);
+                    replicas = int.TryParse(count, out var number) && number is >= 1 and <= MaxReplicas
+                        ? number
+                        : throw new UsageException($"--replicas takes a number from 1 to {MaxReplicas}, not '{count}'.");
                     break;
                 case "--free-ports":
                     freePorts = true;
@@ -50,7 +66,12 @@ public sealed record AppHostOptions(bool Postgres, string? DataFolder, ResourceP
             }
         }
 
-        return new AppHostOptions(postgres, data, ResourcePorts.Choose(freePorts, chosen), [.. rest]);
+        if (replicas > 1 && !redis)
+        {
+            throw new UsageException("--replicas needs Redis: replicas share sessions, limits and circuits there. Leave out --no-redis.");
+        }
+
+        return new AppHostOptions(postgres, redis, replicas, data, ResourcePorts.Choose(freePorts, chosen), [.. rest]);
     }
 
     public static string Value(string[] args, ref int index) =>

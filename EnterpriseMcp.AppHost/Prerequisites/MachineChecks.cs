@@ -8,7 +8,8 @@ namespace EnterpriseMcp.AppHost.Prerequisites;
 /// <summary>
 /// What must be on the machine before a local run starts, each checked up front so that a missing one is named with
 /// what to do, rather than found by a resource failing half-way in the dashboard: Node.js 22+ (the identity server),
-/// npm when the identity server's packages are missing, PostgreSQL when asked for, and free ports.
+/// npm when the identity server's packages are missing, Redis unless turned off, PostgreSQL and nginx when asked for, and
+/// free ports.
 /// </summary>
 public static class MachineChecks
 {
@@ -51,6 +52,18 @@ public static class MachineChecks
                 "Install it (Debian: apt-get install postgresql), or run without --postgres: the Db tool server then uses its embedded SQLite database.");
     }
 
+    /// <summary>Debian's <c>redis-server</c>, which holds what the gateway's replicas share.</summary>
+    public static string RedisServer() =>
+        Program("redis-server")
+        ?? throw new PrerequisiteException("Redis is not installed (no redis-server on the PATH or in /usr/bin); the gateway keeps its sessions, limits and circuits in it.",
+            "Install it (Debian: apt-get install redis-server), or run with --no-redis: the gateway then keeps them in its own memory, which is right for one replica.");
+
+    /// <summary>Debian's <c>nginx</c> (nginx-light is enough), in front of the gateway's replicas.</summary>
+    public static string Nginx() =>
+        Program("nginx")
+        ?? throw new PrerequisiteException("nginx is not installed (no nginx on the PATH or in /usr/sbin); with --replicas it spreads the gateway's requests over the replicas.",
+            "Install it (Debian: apt-get install nginx-light), or run without --replicas.");
+
     /// <summary>Every port the run will listen on is free on 127.0.0.1, or the first one in use is named with what to do.</summary>
     public static void PortsFree(IEnumerable<(string Resource, int Port)> ports)
     {
@@ -81,6 +94,10 @@ public static class MachineChecks
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
             .Select(folder => Path.Combine(folder, program))
             .FirstOrDefault(File.Exists);
+
+    /// <summary>On the PATH, or where Debian puts it: /usr/sbin is not on a user's PATH.</summary>
+    private static string? Program(string name) =>
+        OnPath(name) ?? new[] { "/usr/bin", "/usr/sbin" }.Select(folder => Path.Combine(folder, name)).FirstOrDefault(File.Exists);
 
     private static string Run(string program, string argument)
     {

@@ -79,4 +79,27 @@ public sealed class StartFailureTests
         Assert.Contains("--gateway-port takes a port number from 1 to 65535, not 'http'", errors);
         Assert.Contains("usage: dotnet run --project EnterpriseMcp.AppHost", errors);
     }
+
+    [Fact]
+    public async Task Replicas_without_Redis_are_refused_with_the_usage()
+    {
+        var (code, _, errors) = await AppHostProcess.RunAsync("--replicas", "3", "--no-redis");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--replicas needs Redis", errors);
+        Assert.Contains("usage: dotnet run --project EnterpriseMcp.AppHost", errors);
+    }
+
+    [Fact]
+    public async Task Replicas_are_refused_when_publishing_rather_than_published_as_one_gateway()
+    {
+        var output = Directory.CreateTempSubdirectory("apphost-manifest-").FullName;
+
+        var (code, _, errors) = await AppHostProcess.RunAsync("--publisher", "manifest", "--output-path", output, "--replicas", "3");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--replicas is for a local run", errors);
+        Assert.False(File.Exists(Path.Combine(output, "aspire-manifest.json")));
+        Directory.Delete(output, recursive: true);
+    }
 }

@@ -25,6 +25,9 @@ public sealed class AspireSystem : IAsyncLifetime
 
     private readonly string _folder = Directory.CreateTempSubdirectory("apphost-system-").FullName;
 
+    /// <summary>What the AppHost runs by default.</summary>
+    public static readonly string[] Resources = [ResourceNames.Identity, ResourceNames.Jira, ResourceNames.Db, ResourceNames.Redis, ResourceNames.Gateway];
+
     public DistributedApplication App { get; private set; } = null!;
 
     public string GatewayUrl => new Uri(App.GetEndpoint(ResourceNames.Gateway, "http"), "/mcp").ToString();
@@ -43,7 +46,7 @@ public sealed class AspireSystem : IAsyncLifetime
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         App = await builder.BuildAsync(cancellationToken);
         await App.StartAsync(cancellationToken).WaitAsync(StartTimeout, cancellationToken);
-        foreach (var resource in new[] { ResourceNames.Identity, ResourceNames.Jira, ResourceNames.Db, ResourceNames.Gateway })
+        foreach (var resource in Resources)
         {
             await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellationToken).WaitAsync(StartTimeout, cancellationToken);
         }

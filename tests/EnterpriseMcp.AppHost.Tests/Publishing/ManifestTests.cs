@@ -6,7 +6,7 @@ namespace EnterpriseMcp.AppHost.Tests.Publishing;
 
 /// <summary>
 /// The deployment manifest, as `azd` reads it (azd itself cannot run here): the AppHost run with
-/// <c>--publisher manifest --postgres</c>, and every resource of it checked for its type, bindings, environment and
+/// <c>--publisher manifest --postgres</c> (Redis is on by default), and every resource of it checked for its type, bindings, environment and
 /// parameters; secret values given to the AppHost, and paths of this machine, must not be in it.
 /// </summary>
 public sealed class ManifestTests(ManifestTests.Published published) : IClassFixture<ManifestTests.Published>
@@ -14,9 +14,12 @@ public sealed class ManifestTests(ManifestTests.Published published) : IClassFix
     [Fact]
     public void Every_resource_is_described_and_nothing_else()
     {
+        // Aspire's Redis adds its password URI-encoded (for REDIS_URI) and a condition for TLS in its connection string,
+        // the latter named with a hash.
         Assert.Equal(
-            ["db", "gateway", "gateway-client-secret", "identity", "jira", "postgres", "postgres-app-password", "postgres-password"],
-            published.Resources.Select(resource => resource.Key).Order());
+            ["cond-redis-", "db", "gateway", "gateway-client-secret", "identity", "jira", "postgres", "postgres-app-password", "postgres-password",
+             "redis", "redis-password", "redis-password-uri-encoded"],
+            published.Resources.Select(resource => resource.Key.StartsWith("cond-redis-", StringComparison.Ordinal) ? "cond-redis-" : resource.Key).Order());
     }
 
     [Theory]
@@ -60,8 +63,21 @@ public sealed class ManifestTests(ManifestTests.Published published) : IClassFix
         Assert.Contains("Password={postgres-app-password.value}", Environment(published.Resource("db"))["ConnectionStrings__db"]);
     }
 
+    [Fact]
+    public void Redis_is_a_container_with_a_generated_password_and_the_gateway_references_it()
+    {
+        var redis = published.Resource("redis");
+
+        Assert.Equal("container.v0", (string?)redis["type"]);
+        Assert.StartsWith("docker.io/library/redis:", (string?)redis["image"]);
+        Assert.Equal(6379, (int)redis["bindings"]!["tcp"]!["targetPort"]!);
+        Assert.Contains("password={redis-password.value}", (string?)redis["connectionString"]);
+        Assert.Equal("{redis.connectionString}", Environment(published.Resource("gateway"))["ConnectionStrings__redis"]);
+    }
+
     [Theory]
     [InlineData("gateway-client-secret")]
+    [InlineData("redis-password")]
     [InlineData("postgres-password")]
     [InlineData("postgres-app-password")]
     public void Secrets_are_secret_parameters_generated_at_deployment(string name)
@@ -141,7 +157,8 @@ public sealed class ManifestTests(ManifestTests.Published published) : IClassFix
                 "--publisher", "manifest", "--output-path", Folder, "--postgres",
                 $"--Parameters:{ResourceNames.GatewayClientSecret}={SecretMarker}",
                 $"--Parameters:postgres-password={SecretMarker}",
-                $"--Parameters:postgres-app-password={SecretMarker}");
+                $"--Parameters:postgres-app-password={SecretMarker}",
+                $"--Parameters:redis-password={SecretMarker}");
             Assert.True(code == 0, $"publishing failed ({code}):\n{output}\n{errors}");
             Text = await File.ReadAllTextAsync(Path.Combine(Folder, "aspire-manifest.json"));
             Resources = JsonNode.Parse(Text)!["resources"]!.AsObject();

@@ -17,7 +17,7 @@ public sealed class RunningSystemTests(AspireSystem system)
     [Fact]
     public void Every_resource_is_running_and_healthy_once_started()
     {
-        foreach (var resource in new[] { ResourceNames.Identity, ResourceNames.Jira, ResourceNames.Db, ResourceNames.Gateway })
+        foreach (var resource in AspireSystem.Resources)
         {
             var snapshot = system.Snapshot(resource);
             Assert.Equal(KnownResourceStates.Running, snapshot.State?.Text);
