@@ -23,8 +23,9 @@
 #          inspector-cli.test.mjs runs the MCP Inspector 2 CLI on Node 22 with a bearer token, in both protocol eras;
 #          dashboard.test.mjs opens the Aspire dashboard of that system in Chromium (Playwright): resources healthy, the
 #          trace of a tool call across the gateway and Jira, screenshots under .artifacts/screenshots),
-#        - the MCP conformance suite for spec versions 2025-11-25 and 2026-07-28 against the fixture, and
-#          again against the fixture through its gateway,
+#        - the MCP conformance suite for spec versions 2025-11-25 and 2026-07-28 against the fixture, again
+#          against the fixture through its gateway, and again through three gateway replicas on one Redis behind
+#          nginx (round-robin, no session affinity: every request of a session may land on another replica),
 #   5. prints one result line per runner and, as the very last line, `N passed, N failed, N skipped`
 #      summed over all runners. Exits non-zero if anything failed or a runner crashed.
 #
@@ -351,6 +352,74 @@ if [ -f "$GATEWAY/$GATEWAY.csproj" ]; then
 fi
 export MCP_GATEWAY_URL MCP_CONFORMANCE_GATEWAY_URL
 
+# The fixture behind three gateway replicas that share one Redis (Debian's redis-server, in memory), reached through
+# Debian's nginx, round-robin with no session affinity, SSE unbuffered (MCP_REPLICAS_GATEWAY_URL): the conformance
+# suite through it shows that any replica serves any request of a session. Run as root, nginx's workers run as root
+# too, since its files are in a folder only root may enter.
+MCP_REPLICAS_GATEWAY_URL=""
+start_gateway_replicas() {
+  local folder="$ART/gateway-replicas" redis_port nginx_port upstreams="" replica
+  if [ ! -x /usr/bin/redis-server ] || [ ! -x /usr/sbin/nginx ]; then
+    record "gateway replicas" 0 1 0 "" "not started: redis-server or nginx is not installed"
+    return
+  fi
+  rm -rf "$folder" && mkdir -p "$folder"
+  redis_port=$(free_port)
+  setsid /usr/bin/redis-server --bind 127.0.0.1 --port "$redis_port" --save "" --appendonly no --dir "$folder" \
+    </dev/null >"$LOGS/replicas-redis.log" 2>&1 &
+  SERVER_PIDS+=("$!")
+  for replica in 1 2 3; do
+    start_server "conformance-replica-$replica" "$GATEWAY" "Gateway__Backends__fixture__Url=$MCP_URL" \
+      "Gateway__Backends__fixture__Prefix=" "ConnectionStrings__redis=127.0.0.1:$redis_port" || return
+    GATEWAY_PIDS+=("${SERVER_PIDS[-1]}:conformance-replica-$replica")
+    upstreams+="    server ${BASE#http://};"$'\n'
+  done
+  nginx_port=$(free_port)
+  cat >"$folder/nginx.conf" <<NGINX
+$([ "$(id -u)" -eq 0 ] && echo "user root;")
+daemon off;
+worker_processes 1;
+pid $folder/nginx.pid;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $folder/body;
+  proxy_temp_path $folder/proxy;
+  fastcgi_temp_path $folder/fastcgi;
+  uwsgi_temp_path $folder/uwsgi;
+  scgi_temp_path $folder/scgi;
+  upstream replicas {
+$upstreams    keepalive 32;
+  }
+  server {
+    listen 127.0.0.1:$nginx_port;
+    location / {
+      proxy_pass http://replicas;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$http_host;
+      proxy_buffering off;
+      proxy_request_buffering off;
+      proxy_read_timeout 1h;
+    }
+  }
+}
+NGINX
+  setsid /usr/sbin/nginx -p "$folder" -c "$folder/nginx.conf" -e "$folder/error.log" </dev/null >"$LOGS/replicas-nginx.log" 2>&1 &
+  SERVER_PIDS+=("$!")
+  local deadline=$((SECONDS + 30))
+  while [ $SECONDS -lt $deadline ]; do
+    if [ "$(http_status "http://127.0.0.1:$nginx_port/alive")" = 200 ]; then
+      MCP_REPLICAS_GATEWAY_URL="http://127.0.0.1:$nginx_port/mcp"
+      log "three gateway replicas behind nginx at $MCP_REPLICAS_GATEWAY_URL"
+      return
+    fi
+    sleep 0.5
+  done
+  record "gateway replicas" 0 1 0 "$folder/error.log" "nginx did not answer GET /alive with 200 within 30s"
+}
+[ -f "$GATEWAY/$GATEWAY.csproj" ] && start_gateway_replicas
+
 # The system with identity on, for the OAuth tests (MCP_SECURED_GATEWAY_URL) and the dashboard's browser test
 # (ASPIRE_DASHBOARD_LOGIN_URL), started the way a developer starts it: the Aspire AppHost (its Release build, every
 # resource on a free port, its data folder under .artifacts, the dashboard on free ports as launchSettings.json gives
@@ -495,6 +564,11 @@ if [ "$NODE_OK" = 1 ]; then
   if [ -n "$MCP_CONFORMANCE_GATEWAY_URL" ]; then
     for v in "${SPEC_VERSIONS[@]}"; do
       run_conformance "$v" "$MCP_CONFORMANCE_GATEWAY_URL" gateway
+    done
+  fi
+  if [ -n "$MCP_REPLICAS_GATEWAY_URL" ]; then
+    for v in "${SPEC_VERSIONS[@]}"; do
+      run_conformance "$v" "$MCP_REPLICAS_GATEWAY_URL" gateway-replicas
     done
   fi
   if ! kill -0 "$FIXTURE_PID" 2>/dev/null; then

@@ -34,11 +34,14 @@ public static class McpHostingServiceCollectionExtensions
             server.Filters.Message.OutgoingFilters.Add(DiscoveredCapabilities.Create());
             server.Filters.Request.CallToolFilters.Add(ToolArgumentFilter.Create());
         });
+        services.AddOptions<McpServerOptions>().Configure<IMcpSessionStore>((server, store) =>
+            server.Filters.Message.IncomingFilters.Add(SessionLogLevel.Recorder(store)));
 
         services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(sp => new ProtocolErrorLoggerFactory(new LoggerFactory(
             sp.GetServices<ILoggerProvider>(), sp.GetRequiredService<IOptionsMonitor<LoggerFilterOptions>>(),
             sp.GetService<IOptions<LoggerFactoryOptions>>(), sp.GetService<IExternalScopeProvider>()))));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ReplicaIdentity>();
         services.TryAddSingleton<IMcpSessionStore, InMemoryMcpSessionStore>();
         services.TryAddSingleton<ISseEventStreamStore, InMemoryEventStreamStore>();
         services.TryAddSingleton<McpServerFactory>();

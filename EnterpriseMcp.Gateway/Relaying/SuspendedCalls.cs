@@ -11,7 +11,7 @@ namespace EnterpriseMcp.Gateway.Relaying;
 /// Held by this replica, whose id the handle carries: a retry reaching another replica is sent on to this one
 /// (<see cref="ScaleOut.SuspendedCallRouter"/>).
 /// </summary>
-internal sealed class SuspendedCalls(ScaleOut.ReplicaIdentity replica)
+internal sealed class SuspendedCalls(EnterpriseMcp.Hosting.ScaleOut.ReplicaIdentity replica)
 {
     public const string StatePrefix = "gateway-suspended:";
 

@@ -22,7 +22,7 @@ internal sealed partial class SharedCircuits(
     BackendRegistry registry,
     IConnectionMultiplexer redis,
     IOptions<McpRedisOptions> options,
-    ScaleOut.ReplicaIdentity replica,
+    ReplicaIdentity replica,
     ILogger<SharedCircuits> logger) : BackgroundService
 {
     private static readonly TimeSpan RetrySubscribe = TimeSpan.FromSeconds(1);

@@ -18,7 +18,6 @@ internal static class GatewayScaleOutExtensions
     /// </summary>
     public static void AddGatewayScaleOut(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<ReplicaIdentity>();
         if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(ConnectionName)))
         {
             return;

@@ -1,6 +1,7 @@
 using EnterpriseMcp.Hosting.Authorization;
 using EnterpriseMcp.Hosting.Configuration;
 using EnterpriseMcp.Hosting.Protocol;
+using EnterpriseMcp.Hosting.ScaleOut;
 using EnterpriseMcp.Hosting.Sessions;
 using EnterpriseMcp.Hosting.Tools;
 using EnterpriseMcp.Hosting.Validation;
@@ -26,7 +27,8 @@ internal sealed class McpPostHandler(
     IMcpToolDirectory toolDirectory,
     McpShortcutPost shortcuts,
     IEnumerable<IMcpRequestAdmission> admissions,
-    IEnumerable<IMcpRefusalObserver> observers)
+    IEnumerable<IMcpRefusalObserver> observers,
+    ClientAnswerRouting? answers = null)
 {
     private readonly McpHttpOptions _options = options.Value;
     private readonly IMcpRequestAdmission[] _admissions = admissions.ToArray();
@@ -172,6 +174,12 @@ internal sealed class McpPostHandler(
         using var lease = lookup.Lease;
         var session = lookup.Session!;
         context.Response.Headers[McpHeaders.SessionId] = session.Id;
+        if (answers is not null && await answers.TryPassOnAsync(session.Id, message))
+        {
+            context.Response.StatusCode = StatusCodes.Status202Accepted;
+            return;
+        }
+
         await transportPost.ServeAsync(context, session.Transport, message, version, session.Id, mapErrorStatus: false);
     }
 

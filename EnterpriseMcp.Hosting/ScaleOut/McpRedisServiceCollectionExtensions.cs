@@ -19,6 +19,10 @@ public static class McpRedisServiceCollectionExtensions
         services.AddSingleton<IMcpSessionStore, RedisMcpSessionStore>();
         services.AddSingleton<ISseEventStreamStore, RedisEventStreamStore>();
         services.AddSingleton<SharedNotifierLeadership>();
+        services.AddSingleton<ClientAnswerRouting>();
+        services.AddHostedService<ClientAnswerInbox>();
+        services.AddOptions<McpServerOptions>().Configure<ClientAnswerRouting>((server, answers) =>
+            server.Filters.Message.OutgoingFilters.Add(answers.Recorder()));
         services.AddHostedService(sp => sp.GetRequiredService<SharedNotifierLeadership>());
         return services;
     }

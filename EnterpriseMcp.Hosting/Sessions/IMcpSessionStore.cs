@@ -24,6 +24,8 @@ public interface IMcpSessionStore
 
     ValueTask SetInitializeParamsAsync(string sessionId, InitializeRequestParams initializeParams, CancellationToken cancellationToken);
 
+    ValueTask SetLogLevelAsync(string sessionId, LoggingLevel level, CancellationToken cancellationToken);
+
     /// <summary>Ends the session; false when it did not exist.</summary>
     ValueTask<bool> RemoveAsync(string sessionId, CancellationToken cancellationToken);
 }

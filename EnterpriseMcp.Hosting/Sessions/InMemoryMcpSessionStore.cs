@@ -80,6 +80,16 @@ internal sealed class InMemoryMcpSessionStore(IOptions<McpHttpOptions> options, 
         return ValueTask.CompletedTask;
     }
 
+    public ValueTask SetLogLevelAsync(string sessionId, LoggingLevel level, CancellationToken cancellationToken)
+    {
+        if (_sessions.TryGetValue(sessionId, out var entry))
+        {
+            entry.Session = entry.Session with { LogLevel = level };
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
     public ValueTask<bool> RemoveAsync(string sessionId, CancellationToken cancellationToken) =>
         ValueTask.FromResult(Remove(sessionId));
 

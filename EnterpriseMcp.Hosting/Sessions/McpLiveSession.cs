@@ -1,5 +1,9 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using EnterpriseMcp.Hosting.Protocol;
 using EnterpriseMcp.Hosting.Telemetry;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
 namespace EnterpriseMcp.Hosting.Sessions;
@@ -110,6 +114,25 @@ internal sealed class McpLiveSession(string id, string? userKey, StreamableHttpS
     }
 
     public void EndFollowing() => Volatile.Write(ref _followers, 0);
+
+    /// <summary>
+    /// Gives this server the log level its client set on another replica (or before the server was rebuilt): the
+    /// client's logging/setLevel is replayed into it, as the SDK lets nothing else set the level.
+    /// </summary>
+    public async ValueTask FollowLogLevelAsync(LoggingLevel level, CancellationToken cancellationToken)
+    {
+        if (server.LoggingLevel == level)
+        {
+            return;
+        }
+
+        await transport.HandlePostRequestAsync(new JsonRpcRequest
+        {
+            Id = new RequestId($"replayed-log-level-{Guid.NewGuid():N}"),
+            Method = RequestMethods.LoggingSetLevel,
+            Params = new JsonObject { ["level"] = JsonSerializer.SerializeToNode(level, McpJsonUtilities.DefaultOptions) },
+        }, Stream.Null, cancellationToken);
+    }
 
     public void Start() => _running = server.RunAsync(_stopping.Token);
 

@@ -29,6 +29,9 @@ internal sealed partial class McpSessionManager(
 
     public int LiveCount => _live.Count;
 
+    /// <summary>The session's server on this replica, if it runs here.</summary>
+    public McpLiveSession? LiveOrNull(string sessionId) => _live.GetValueOrDefault(sessionId);
+
     public IEnumerable<McpLiveSession> Listening() => _live.Values.Where(session => session.HasGetStream);
 
     public async ValueTask<McpSessionLookup> StartAsync(string? userKey, CancellationToken cancellationToken)
@@ -66,7 +69,7 @@ internal sealed partial class McpSessionManager(
 
         if (_live.TryGetValue(sessionId, out var live) && live.TryBeginRequest(out var lease))
         {
-            return Found(live, lease);
+            return await FoundAsync(live, lease, record, cancellationToken);
         }
 
         // Serialised so that concurrent first requests on this replica rebuild the session once.
@@ -77,7 +80,7 @@ internal sealed partial class McpSessionManager(
             {
                 if (live.TryBeginRequest(out lease))
                 {
-                    return Found(live, lease);
+                    return await FoundAsync(live, lease, record, cancellationToken);
                 }
 
                 // Hibernating under our feet: the sweeper disposes it; this request gets a fresh server.
@@ -85,7 +88,7 @@ internal sealed partial class McpSessionManager(
             }
 
             var launched = await LaunchAsync(record.Id, record.UserKey, record.InitializeParams);
-            return Found(launched.Session!, launched.Lease);
+            return await FoundAsync(launched.Session!, launched.Lease, record, cancellationToken);
         }
         finally
         {
@@ -95,11 +98,18 @@ internal sealed partial class McpSessionManager(
 
     // Once initialized, a session's server writes what it sends unprompted to the shared stream, which GETs on every
     // replica follow; without a shared store, only a GET on this replica hears it.
-    private McpSessionLookup Found(McpLiveSession live, McpLiveSession.RequestLease lease)
+    // Its log level follows the record too, which the client may have changed on another replica.
+    private async ValueTask<McpSessionLookup> FoundAsync(McpLiveSession live, McpLiveSession.RequestLease lease, McpSessionRecord record,
+        CancellationToken cancellationToken)
     {
         if (_sharedStreams && live.StoresEvents)
         {
             live.WriteUnsolicitedToStore();
+        }
+
+        if (record.LogLevel is { } level)
+        {
+            await live.FollowLogLevelAsync(level, cancellationToken);
         }
 
         return new(McpSessionLookupStatus.Found, live, lease);

@@ -9,7 +9,7 @@ using StackExchange.Redis;
 namespace EnterpriseMcp.Hosting.Sessions;
 
 /// <summary>
-/// Sessions every replica sees: each a small hash (owner, creation time, initialize parameters) that expires after the
+/// Sessions every replica sees: each a small hash (owner, creation time, initialize parameters, log level) that expires after the
 /// idle timeout unless used, and each user's sessions in a sorted set by expiry, so that the per-user limit holds across
 /// replicas. Every change is one script, atomic on the server; the scripts read the clock of Redis, not of the replica,
 /// so replicas whose clocks differ agree on expiry. One Redis (with its replicas), not Redis Cluster: the scripts touch a
@@ -21,6 +21,7 @@ internal sealed class RedisMcpSessionStore(IConnectionMultiplexer redis, RedisKe
     private const string UserField = "u";
     private const string CreatedField = "c";
     private const string InitializeField = "i";
+    private const string LogLevelField = "l";
 
     private readonly long _idleMilliseconds = (long)options.Value.IdleTimeout.TotalMilliseconds;
 
@@ -58,10 +59,10 @@ internal sealed class RedisMcpSessionStore(IConnectionMultiplexer redis, RedisKe
         return 1
         """;
 
-    // KEYS: session. ARGV: the initialize parameters. Never recreates a session that ended meanwhile.
-    private const string SetInitializeScript = """
+    // KEYS: session. ARGV: a field and its value. Never recreates a session that ended meanwhile.
+    private const string SetFieldScript = """
         if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-        redis.call('HSET', KEYS[1], 'i', ARGV[1])
+        redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
         return 1
         """;
 
@@ -84,6 +85,7 @@ internal sealed class RedisMcpSessionStore(IConnectionMultiplexer redis, RedisKe
         string? user = null;
         long created = 0;
         InitializeRequestParams? initialize = null;
+        LoggingLevel? level = null;
         foreach (var field in fields)
         {
             switch ((string?)field.Name)
@@ -97,6 +99,9 @@ internal sealed class RedisMcpSessionStore(IConnectionMultiplexer redis, RedisKe
                 case InitializeField:
                     initialize = JsonSerializer.Deserialize<InitializeRequestParams>((string)field.Value!, Json);
                     break;
+                case LogLevelField:
+                    level = (LoggingLevel)(int)field.Value;
+                    break;
             }
         }
 
@@ -106,6 +111,7 @@ internal sealed class RedisMcpSessionStore(IConnectionMultiplexer redis, RedisKe
             : new McpSessionRecord(sessionId, user.Length == 0 ? null : user, DateTimeOffset.FromUnixTimeMilliseconds(created))
             {
                 InitializeParams = initialize,
+                LogLevel = level,
             };
     }
 
@@ -114,8 +120,12 @@ internal sealed class RedisMcpSessionStore(IConnectionMultiplexer redis, RedisKe
             [sessionId, _idleMilliseconds, keys.Prefix]), "keep the session");
 
     public async ValueTask SetInitializeParamsAsync(string sessionId, InitializeRequestParams initializeParams, CancellationToken cancellationToken) =>
-        await RedisCalls.RunAsync(() => Database.ScriptEvaluateAsync(SetInitializeScript, [keys.Session(sessionId)],
-            [JsonSerializer.Serialize(initializeParams, Json)]), "record the session's initialize");
+        await RedisCalls.RunAsync(() => Database.ScriptEvaluateAsync(SetFieldScript, [keys.Session(sessionId)],
+            [InitializeField, JsonSerializer.Serialize(initializeParams, Json)]), "record the session's initialize");
+
+    public async ValueTask SetLogLevelAsync(string sessionId, LoggingLevel level, CancellationToken cancellationToken) =>
+        await RedisCalls.RunAsync(() => Database.ScriptEvaluateAsync(SetFieldScript, [keys.Session(sessionId)],
+            [LogLevelField, (int)level]), "record the session's log level");
 
     public async ValueTask<bool> RemoveAsync(string sessionId, CancellationToken cancellationToken)
     {
