@@ -25,7 +25,7 @@ public sealed class GatewayReplicasTests
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task MCP_clients_of_the_gateway_URL_are_served_by_all_three_replicas_and_stopping_leaves_no_nginx()
+    public async Task MCP_clients_and_sessions_of_the_gateway_URL_are_served_by_all_three_replicas_and_stopping_leaves_no_nginx()
     {
         var data = Directory.CreateTempSubdirectory("apphost-replicas-").FullName;
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.EnterpriseMcp_AppHost>(
@@ -50,8 +50,8 @@ public sealed class GatewayReplicasTests
             var users = DevelopmentUsers.Load(Path.Combine(SystemModel.IdentityFolder, "identity.json"));
             var token = await DevelopmentLogin.TokenAsync(issuer, "bob", users.Password("bob"), DevelopmentLogin.AllScopes, gateway.ToString(), Token);
 
-            // The SDK's default client speaks 2026-07-28, which is stateless: each request may go to any replica. A
-            // 2025-generation session needs its session in Redis, which the gateway does not keep there yet.
+            // Stateless 2026-07-28 clients and 2025-11-25 sessions alike: each request may go to any replica, and a
+            // session's requests find it in Redis wherever they land.
             var servedBy = new ConcurrentBag<string>();
             using var http = new HttpClient(new ReplicaRecorder(servedBy));
             for (var round = 0; round < 2 * Replicas; round++)
@@ -61,12 +61,15 @@ public sealed class GatewayReplicasTests
                     Endpoint = gateway,
                     TransportMode = HttpTransportMode.StreamableHttp,
                     AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = $"Bearer {token}" },
-                }, http, ownsHttpClient: false), cancellationToken: Token);
+                }, http, ownsHttpClient: false), new McpClientOptions { ProtocolVersion = round % 2 == 0 ? null : "2025-11-25" }, cancellationToken: Token);
 
-                var tools = await client.ListToolsAsync(cancellationToken: Token);
+                for (var listing = 0; listing < 2; listing++)
+                {
+                    var tools = await client.ListToolsAsync(cancellationToken: Token);
 
-                Assert.Contains(tools, tool => tool.Name == "jira__search_issues");
-                Assert.Contains(tools, tool => tool.Name == "db__query");
+                    Assert.Contains(tools, tool => tool.Name == "jira__search_issues");
+                    Assert.Contains(tools, tool => tool.Name == "db__query");
+                }
             }
 
             Assert.Equal(ReplicaNames, servedBy.Distinct().Order());
