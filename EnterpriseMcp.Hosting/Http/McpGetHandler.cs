@@ -61,12 +61,6 @@ internal sealed class McpGetHandler(
         using var lease = lookup.Lease;
         var session = lookup.Session!;
         var lastEventId = request.Headers[McpHeaders.LastEventId].ToString();
-        if (eventStreams is ISharedSessionStreams shared && session.StoresEvents)
-        {
-            await FollowSharedAsync(context, session, shared, lastEventId);
-            return;
-        }
-
         ISseEventStreamReader? replay = null;
         if (lastEventId.Length > 0)
         {
@@ -76,6 +70,12 @@ internal sealed class McpGetHandler(
                 await UnknownEvent.WriteAsync(context);
                 return;
             }
+        }
+
+        if (eventStreams is ISharedSessionStreams shared && session.StoresEvents)
+        {
+            await FollowSharedAsync(context, session, shared, replay);
+            return;
         }
 
         context.Response.Headers[McpHeaders.SessionId] = session.Id;
@@ -115,18 +115,9 @@ internal sealed class McpGetHandler(
     /// server: a GET here follows it from Last-Event-ID (or from now), wherever the events before were written. A
     /// Last-Event-ID of a request's stream replays that stream alone.
     /// </summary>
-    private async Task FollowSharedAsync(HttpContext context, McpLiveSession session, ISharedSessionStreams shared, string lastEventId)
+    /// <param name="reader">The replay Last-Event-ID asked for, if it named one.</param>
+    private async Task FollowSharedAsync(HttpContext context, McpLiveSession session, ISharedSessionStreams shared, ISseEventStreamReader? reader)
     {
-        ISseEventStreamReader? reader = null;
-        if (lastEventId.Length > 0)
-        {
-            reader = await eventStreams.GetStreamReaderAsync(lastEventId, context.RequestAborted);
-            if (reader is null || reader.SessionId != session.Id)
-            {
-                await UnknownEvent.WriteAsync(context);
-                return;
-            }
-        }
 
         var unsolicited = reader is null || reader.StreamId == StreamableHttpServerTransport.UnsolicitedMessageStreamId;
         // Positioned before this replica starts writing to the stream, so that the event that starts it is read too.

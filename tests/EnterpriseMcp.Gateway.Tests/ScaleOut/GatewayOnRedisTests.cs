@@ -13,10 +13,8 @@ public sealed class GatewayOnRedisTests
     [Fact]
     public async Task A_2025_session_started_on_one_replica_is_served_by_another()
     {
-        await using var gateways = new RedisGateways();
-        await gateways.InitializeAsync();
-        var first = await gateways.StartReplicaAsync();
-        var second = await gateways.StartReplicaAsync();
+        await using var gateways = await RedisGateways.StartAsync(2);
+        var (first, second) = (gateways.Replicas[0], gateways.Replicas[1]);
         var client = await first.ConnectAsync("2025-11-25");
 
         using var http = new HttpClient();
@@ -35,9 +33,8 @@ public sealed class GatewayOnRedisTests
     [Fact]
     public async Task Redis_down_makes_health_degraded_not_unhealthy_and_stateless_calls_go_on()
     {
-        await using var gateways = new RedisGateways();
-        await gateways.InitializeAsync();
-        var gateway = await gateways.StartReplicaAsync();
+        await using var gateways = await RedisGateways.StartAsync(1);
+        var gateway = gateways.Replicas[0];
 
         await gateways.Redis.StopAsync();
 

@@ -20,6 +20,21 @@ public sealed class RedisGateways : IAsyncLifetime
         Fixture = await TestBackends.StartFixtureAsync();
     }
 
+    /// <summary>Redis, the fixture and <paramref name="count"/> replicas, in <see cref="Replicas"/>.</summary>
+    public static async Task<RedisGateways> StartAsync(int count)
+    {
+        var gateways = new RedisGateways();
+        await gateways.InitializeAsync();
+        for (var index = 0; index < count; index++)
+        {
+            await gateways.StartReplicaAsync();
+        }
+
+        return gateways;
+    }
+
+    public IReadOnlyList<GatewayHost> Replicas => _replicas;
+
     public async Task<GatewayHost> StartReplicaAsync()
     {
         var settings = TestBackends.Settings(("fixture", Fixture.McpUrl()));

@@ -17,10 +17,8 @@ public sealed class SuspendedCallAcrossReplicasTests
     [Fact]
     public async Task A_retry_on_another_replica_answers_the_question_the_first_one_asked()
     {
-        await using var gateways = new RedisGateways();
-        await gateways.InitializeAsync();
-        var asking = await gateways.StartReplicaAsync();
-        var other = await gateways.StartReplicaAsync();
+        await using var gateways = await RedisGateways.StartAsync(2);
+        var (asking, other) = (gateways.Replicas[0], gateways.Replicas[1]);
         using var http = new HttpClient();
 
         var asked = await RawMcp.AnswerAsync(http, ToolCall(asking, Question));
@@ -34,10 +32,8 @@ public sealed class SuspendedCallAcrossReplicasTests
     [Fact]
     public async Task A_retry_under_another_tool_on_another_replica_is_refused_and_the_call_waits_on()
     {
-        await using var gateways = new RedisGateways();
-        await gateways.InitializeAsync();
-        var asking = await gateways.StartReplicaAsync();
-        var other = await gateways.StartReplicaAsync();
+        await using var gateways = await RedisGateways.StartAsync(2);
+        var (asking, other) = (gateways.Replicas[0], gateways.Replicas[1]);
         using var http = new HttpClient();
         var asked = await RawMcp.AnswerAsync(http, ToolCall(asking, Question));
         var state = (string)asked["result"]!["requestState"]!;
@@ -53,10 +49,8 @@ public sealed class SuspendedCallAcrossReplicasTests
     [Fact]
     public async Task A_retry_of_a_call_held_by_a_stopped_replica_says_the_call_is_lost()
     {
-        await using var gateways = new RedisGateways();
-        await gateways.InitializeAsync();
-        var asking = await gateways.StartReplicaAsync();
-        var other = await gateways.StartReplicaAsync();
+        await using var gateways = await RedisGateways.StartAsync(2);
+        var (asking, other) = (gateways.Replicas[0], gateways.Replicas[1]);
         using var http = new HttpClient();
         var asked = await RawMcp.AnswerAsync(http, ToolCall(asking, Question));
         var state = (string)asked["result"]!["requestState"]!;

@@ -12,16 +12,15 @@ public sealed class RedisEventStreamTests
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
+    private static CancellationTokenSource Deadline() => RedisReplicas.Deadline();
+
     [Fact]
     public async Task GetStreamOnOneReplica_CarriesWhatTheSessionsServerOnAnotherSends()
     {
-        await using var replicas = new RedisReplicas();
-        await replicas.InitializeAsync();
-        var first = await replicas.StartReplicaAsync();
-        var second = await replicas.StartReplicaAsync();
+        await using var replicas = await RedisReplicas.StartAsync(2);
+        var (first, second) = (replicas.Replicas[0], replicas.Replicas[1]);
         var sessionId = await SessionRequests.OpenAsync(first);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
-        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        using var timeout = Deadline();
         using var stream = await SessionRequests.OpenGetStreamAsync(first, sessionId, timeout.Token);
         using var events = new SseLineReader(await stream.Content.ReadAsStreamAsync(timeout.Token));
         Assert.NotNull(await events.ReadEventAsync(timeout.Token));
@@ -36,13 +35,10 @@ public sealed class RedisEventStreamTests
     [Fact]
     public async Task GetStreamLostOnOneReplica_IsResumedOnAnother_WithWhatWasSentMeanwhile()
     {
-        await using var replicas = new RedisReplicas();
-        await replicas.InitializeAsync();
-        var first = await replicas.StartReplicaAsync();
-        var second = await replicas.StartReplicaAsync();
+        await using var replicas = await RedisReplicas.StartAsync(2);
+        var (first, second) = (replicas.Replicas[0], replicas.Replicas[1]);
         var sessionId = await SessionRequests.OpenAsync(first);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
-        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        using var timeout = Deadline();
 
         string? lastSeen;
         using (var lost = await SessionRequests.OpenGetStreamAsync(first, sessionId, timeout.Token))
@@ -68,13 +64,10 @@ public sealed class RedisEventStreamTests
     [Fact]
     public async Task PostStreamLostOnOneReplica_IsReplayedOnAnother_ToTheAnswer()
     {
-        await using var replicas = new RedisReplicas();
-        await replicas.InitializeAsync();
-        var first = await replicas.StartReplicaAsync();
-        var second = await replicas.StartReplicaAsync();
+        await using var replicas = await RedisReplicas.StartAsync(2);
+        var (first, second) = (replicas.Replicas[0], replicas.Replicas[1]);
         var sessionId = await SessionRequests.OpenAsync(first);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
-        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        using var timeout = Deadline();
 
         string? primingId;
         using (var lost = await first.Client.SendAsync(
@@ -97,13 +90,10 @@ public sealed class RedisEventStreamTests
     [Fact]
     public async Task NotificationForEveryListeningSession_SentByEveryReplica_ReachesAGetOnAnyReplica_Once()
     {
-        await using var replicas = new RedisReplicas();
-        await replicas.InitializeAsync();
-        var first = await replicas.StartReplicaAsync();
-        var second = await replicas.StartReplicaAsync();
+        await using var replicas = await RedisReplicas.StartAsync(2);
+        var (first, second) = (replicas.Replicas[0], replicas.Replicas[1]);
         var sessionId = await SessionRequests.OpenAsync(first);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
-        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        using var timeout = Deadline();
         using var stream = await SessionRequests.OpenGetStreamAsync(second, sessionId, timeout.Token);
         using var events = new SseLineReader(await stream.Content.ReadAsStreamAsync(timeout.Token));
         Assert.NotNull(await events.ReadEventAsync(timeout.Token));
@@ -140,13 +130,11 @@ public sealed class RedisEventStreamTests
     [Fact]
     public async Task LastEventIdOfAnotherSession_Gets400()
     {
-        await using var replicas = new RedisReplicas();
-        await replicas.InitializeAsync();
-        var replica = await replicas.StartReplicaAsync();
+        await using var replicas = await RedisReplicas.StartAsync(1);
+        var replica = replicas.Replicas[0];
         var mine = await SessionRequests.OpenAsync(replica);
         var theirs = await SessionRequests.OpenAsync(replica);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
-        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        using var timeout = Deadline();
         string? theirEvent;
         using (var stream = await SessionRequests.OpenGetStreamAsync(replica, theirs, timeout.Token))
         {

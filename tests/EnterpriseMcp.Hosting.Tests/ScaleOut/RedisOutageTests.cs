@@ -14,9 +14,8 @@ public sealed class RedisOutageTests
     [Fact]
     public async Task WhileRedisIsDown_SessionRequestsGet503WithRetryAfter_StatelessCallsWork_ThenSessionsRecover()
     {
-        await using var replicas = new RedisReplicas();
-        await replicas.InitializeAsync();
-        var replica = await replicas.StartReplicaAsync();
+        await using var replicas = await RedisReplicas.StartAsync(1);
+        var replica = replicas.Replicas[0];
         var sessionId = await SessionRequests.OpenAsync(replica);
 
         await replicas.Redis.StopAsync();

@@ -14,7 +14,25 @@ public sealed class RedisReplicas : IAsyncLifetime
 
     public EnterpriseMcp.Tools.Testing.RedisServer Redis { get; } = new();
 
+    /// <summary>The replicas started with Redis by <see cref="StartAsync"/>.</summary>
+    public IReadOnlyList<McpTestServer> Replicas { get; private set; } = [];
+
     public async ValueTask InitializeAsync() => await Redis.StartAsync();
+
+    /// <summary>Redis and <paramref name="count"/> replicas on it, each with <paramref name="settings"/>.</summary>
+    public static async Task<RedisReplicas> StartAsync(int count = 2, IDictionary<string, string?>? settings = null)
+    {
+        var replicas = new RedisReplicas();
+        await replicas.InitializeAsync();
+        var started = new List<McpTestServer>();
+        for (var index = 0; index < count; index++)
+        {
+            started.Add(await replicas.StartReplicaAsync(settings));
+        }
+
+        replicas.Replicas = started;
+        return replicas;
+    }
 
     public async Task<McpTestServer> StartReplicaAsync(IDictionary<string, string?>? settings = null)
     {
@@ -30,6 +48,14 @@ public sealed class RedisReplicas : IAsyncLifetime
         });
         _owned.Add(replica);
         return replica;
+    }
+
+    /// <summary>The test's cancellation, cut at 20 s: a stream that never delivers fails the test instead of hanging it.</summary>
+    public static CancellationTokenSource Deadline()
+    {
+        var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(20));
+        return deadline;
     }
 
     public async ValueTask DisposeAsync()

@@ -11,16 +11,15 @@ public sealed class RedisSessionStateTests
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
+    private static CancellationTokenSource Deadline() => RedisReplicas.Deadline();
+
     [Fact]
     public async Task LogLevelSetOnOneReplica_GovernsTheSessionsLogMessagesOnAnother()
     {
-        await using var replicas = new RedisReplicas();
-        await replicas.InitializeAsync();
-        var first = await replicas.StartReplicaAsync();
-        var second = await replicas.StartReplicaAsync();
+        await using var replicas = await RedisReplicas.StartAsync(2);
+        var (first, second) = (replicas.Replicas[0], replicas.Replicas[1]);
         var sessionId = await SessionRequests.OpenAsync(first);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
-        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        using var timeout = Deadline();
 
         using (var setLevel = await first.Client.SendAsync(McpRequests.Post(
                    McpRequests.Request("logging/setLevel", new JsonObject { ["level"] = "debug" }), McpRequests.Previous, sessionId), timeout.Token))
@@ -37,13 +36,10 @@ public sealed class RedisSessionStateTests
     [Fact]
     public async Task AnswerToAServerRequest_PostedToAnotherReplica_ReachesTheServerThatAsked()
     {
-        await using var replicas = new RedisReplicas();
-        await replicas.InitializeAsync();
-        var asking = await replicas.StartReplicaAsync();
-        var other = await replicas.StartReplicaAsync();
+        await using var replicas = await RedisReplicas.StartAsync(2);
+        var (asking, other) = (replicas.Replicas[0], replicas.Replicas[1]);
         var sessionId = await SessionRequests.OpenAsync(asking, capabilities: new JsonObject { ["sampling"] = new JsonObject() });
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
-        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        using var timeout = Deadline();
 
         using var call = await asking.Client.SendAsync(
             SessionRequests.CallTool(sessionId, "test_sampling", new JsonObject { ["prompt"] = "Capital of France?" }),

@@ -12,13 +12,13 @@ public sealed class RedisSessionTests
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
+    private static CancellationTokenSource Deadline() => RedisReplicas.Deadline();
+
     [Fact]
     public async Task SessionStartedOnOneReplica_IsServedByAnother_ForItsOwnerOnly()
     {
-        await using var replicas = new RedisReplicas();
-        await replicas.InitializeAsync();
-        var first = await replicas.StartReplicaAsync();
-        var second = await replicas.StartReplicaAsync();
+        await using var replicas = await RedisReplicas.StartAsync(2);
+        var (first, second) = (replicas.Replicas[0], replicas.Replicas[1]);
         var sessionId = await SessionRequests.OpenAsync(first, user: "alice");
 
         using var call = await second.Client.SendAsync(SessionRequests.CallTool(sessionId, "whoami", user: "alice"), Cancellation);
@@ -51,13 +51,10 @@ public sealed class RedisSessionTests
     [Fact]
     public async Task SessionEndedOnOneReplica_Gets404OnTheOther_AndItsGetStreamThereEnds()
     {
-        await using var replicas = new RedisReplicas();
-        await replicas.InitializeAsync();
-        var first = await replicas.StartReplicaAsync();
-        var second = await replicas.StartReplicaAsync();
+        await using var replicas = await RedisReplicas.StartAsync(2);
+        var (first, second) = (replicas.Replicas[0], replicas.Replicas[1]);
         var sessionId = await SessionRequests.OpenAsync(first);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
-        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        using var timeout = Deadline();
         using var stream = await SessionRequests.OpenGetStreamAsync(second, sessionId, timeout.Token);
 
         using (var delete = await first.Client.SendAsync(SessionRequests.Delete(sessionId), timeout.Token))
@@ -77,11 +74,9 @@ public sealed class RedisSessionTests
     [Fact]
     public async Task PerUserSessionLimit_HoldsOverAllReplicas_AndAnEndedSessionFreesItsSlotEverywhere()
     {
-        await using var replicas = new RedisReplicas();
-        await replicas.InitializeAsync();
         var twoPerUser = new Dictionary<string, string?> { ["Mcp:Http:MaxSessionsPerUser"] = "2" };
-        var first = await replicas.StartReplicaAsync(twoPerUser);
-        var second = await replicas.StartReplicaAsync(twoPerUser);
+        await using var replicas = await RedisReplicas.StartAsync(2, twoPerUser);
+        var (first, second) = (replicas.Replicas[0], replicas.Replicas[1]);
         var kept = await SessionRequests.OpenAsync(first, user: "alice");
         await SessionRequests.OpenAsync(second, user: "alice");
         await SessionRequests.OpenAsync(second, user: "bob");
@@ -102,15 +97,13 @@ public sealed class RedisSessionTests
     [Fact]
     public async Task IdleSession_ExpiresInRedis_AndIsThenUnknownEverywhere()
     {
-        await using var replicas = new RedisReplicas();
-        await replicas.InitializeAsync();
         var shortIdle = new Dictionary<string, string?>
         {
             ["Mcp:Http:IdleTimeout"] = "00:00:01",
             ["Mcp:Http:SweepInterval"] = "00:00:00.5",
         };
-        var first = await replicas.StartReplicaAsync(shortIdle);
-        var second = await replicas.StartReplicaAsync(shortIdle);
+        await using var replicas = await RedisReplicas.StartAsync(2, shortIdle);
+        var (first, second) = (replicas.Replicas[0], replicas.Replicas[1]);
         var sessionId = await SessionRequests.OpenAsync(first);
 
         // Unused for more than the idle timeout: its key expires in Redis (or a sweep ends it), on every replica alike.
