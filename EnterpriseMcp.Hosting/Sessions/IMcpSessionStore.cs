@@ -19,6 +19,21 @@ public interface IMcpSessionStore
     /// <summary>The session; null when it ended or expired.</summary>
     ValueTask<McpSessionRecord?> GetAsync(string sessionId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The session, with its idle clock restarted when <paramref name="userKey"/> owns it (someone else's refused
+    /// requests must not keep it alive); null when it ended or expired. A store may do both in one step.
+    /// </summary>
+    async ValueTask<McpSessionRecord?> FindForAsync(string sessionId, string? userKey, CancellationToken cancellationToken)
+    {
+        var record = await GetAsync(sessionId, cancellationToken);
+        if (record is not null && record.UserKey == userKey)
+        {
+            await TouchAsync(sessionId, cancellationToken);
+        }
+
+        return record;
+    }
+
     /// <summary>Restarts the session's idle clock: its owner used it, or it is busy on some replica.</summary>
     ValueTask TouchAsync(string sessionId, CancellationToken cancellationToken);
 

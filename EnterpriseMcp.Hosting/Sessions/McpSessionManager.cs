@@ -48,7 +48,7 @@ internal sealed partial class McpSessionManager(
 
     public async ValueTask<McpSessionLookup> FindAsync(string sessionId, string? userKey, CancellationToken cancellationToken)
     {
-        var record = await store.GetAsync(sessionId, cancellationToken);
+        var record = await store.FindForAsync(sessionId, userKey, cancellationToken);
         if (record is null)
         {
             if (_live.TryRemove(sessionId, out var stale))
@@ -59,13 +59,10 @@ internal sealed partial class McpSessionManager(
             return new(McpSessionLookupStatus.NotFound);
         }
 
-        // Checked before the idle clock restarts: someone else's refused requests must not keep a session alive.
         if (record.UserKey != userKey)
         {
             return new(McpSessionLookupStatus.OtherUser);
         }
-
-        await store.TouchAsync(sessionId, cancellationToken);
 
         if (_live.TryGetValue(sessionId, out var live) && live.TryBeginRequest(out var lease))
         {

@@ -50,6 +50,20 @@ internal sealed class RedisMcpSessionStore(IConnectionMultiplexer redis, RedisKe
         return 1
         """;
 
+    // KEYS: session. ARGV: id, idle ms, key prefix, the caller's user key ('' for none). The session's fields, renewed
+    // only for its owner.
+    private const string FindScript = Now + """
+        local fields = redis.call('HGETALL', KEYS[1])
+        local user = redis.call('HGET', KEYS[1], 'u')
+        if user and user == ARGV[4] then
+          redis.call('PEXPIRE', KEYS[1], ARGV[2])
+          local owned = ARGV[3] .. 'user-sessions:' .. redis.sha1hex(user)
+          redis.call('ZADD', owned, 'XX', now + tonumber(ARGV[2]), ARGV[1])
+          redis.call('PEXPIRE', owned, ARGV[2], 'GT')
+        end
+        return fields
+        """;
+
     // KEYS: session. ARGV: id, key prefix.
     private const string RemoveScript = """
         local user = redis.call('HGET', KEYS[1], 'u')
@@ -79,9 +93,25 @@ internal sealed class RedisMcpSessionStore(IConnectionMultiplexer redis, RedisKe
         return (int)created == 1;
     }
 
-    public async ValueTask<McpSessionRecord?> GetAsync(string sessionId, CancellationToken cancellationToken)
+    public async ValueTask<McpSessionRecord?> GetAsync(string sessionId, CancellationToken cancellationToken) =>
+        RecordOf(sessionId, await RedisCalls.RunAsync(() => Database.HashGetAllAsync(keys.Session(sessionId)), "find the session"));
+
+    public async ValueTask<McpSessionRecord?> FindForAsync(string sessionId, string? userKey, CancellationToken cancellationToken)
     {
-        var fields = await RedisCalls.RunAsync(() => Database.HashGetAllAsync(keys.Session(sessionId)), "find the session");
+        var found = await RedisCalls.RunAsync(() => Database.ScriptEvaluateAsync(FindScript, [keys.Session(sessionId)],
+            [sessionId, _idleMilliseconds, keys.Prefix, userKey ?? ""]), "find the session");
+        var flat = (RedisValue[])found!;
+        var fields = new HashEntry[flat.Length / 2];
+        for (var index = 0; index < fields.Length; index++)
+        {
+            fields[index] = new HashEntry(flat[2 * index], flat[2 * index + 1]);
+        }
+
+        return RecordOf(sessionId, fields);
+    }
+
+    private static McpSessionRecord? RecordOf(string sessionId, HashEntry[] fields)
+    {
         string? user = null;
         long created = 0;
         InitializeRequestParams? initialize = null;

@@ -118,13 +118,16 @@ internal sealed class RedisEventStreamStore(IConnectionMultiplexer redis, RedisK
         return sent;
     }
 
+    /// <summary>Marks a stream ended, so that its readers finish; it is kept for the retention period.</summary>
+    internal async ValueTask EndAsync(string streamKey) =>
+        await RedisCalls.RunAsync(() => Database.ScriptEvaluateAsync(RedisEventScripts.End,
+            [keys.EventStreamInfo(streamKey), keys.EventStream(streamKey)],
+            [_endedMilliseconds, keys.EventStreamChanged(streamKey).ToString()]), "end the event stream");
+
     public async ValueTask EndSessionAsync(string sessionId)
     {
         await RedisCalls.RunAsync(() => Database.SetRemoveAsync(keys.ListeningSessions, sessionId), "end the session's stream");
-        var streamKey = UnsolicitedStreamKey(sessionId);
-        await RedisCalls.RunAsync(() => Database.ScriptEvaluateAsync(RedisEventScripts.End,
-            [keys.EventStreamInfo(streamKey), keys.EventStream(streamKey)],
-            [_endedMilliseconds, keys.EventStreamChanged(streamKey).ToString()]), "end the session's stream");
+        await EndAsync(UnsolicitedStreamKey(sessionId));
     }
 
     // The session id is base64url: the stream key holds no '.', so no other key can look like it.
