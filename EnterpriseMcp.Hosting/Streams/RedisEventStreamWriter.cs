@@ -9,8 +9,8 @@ namespace EnterpriseMcp.Hosting.Streams;
 /// <summary>
 /// Writes one stream's events to Redis, so that a resumed client finds every event it may have missed. A request's
 /// stream has one writer, so its first event (which makes the stream known) is stored before it goes out and the rest
-/// are numbered here and stored together, when the stream ends or once <see cref="BatchFor"/> has passed since the
-/// first waiting one: a quick call costs two round trips to Redis instead of one per event. What waits is lost only with
+/// are numbered here and stored together, when the stream ends or with an event that comes <see cref="BatchFor"/> or
+/// more after the first waiting one: a quick call costs two round trips to Redis instead of one per event. What waits is lost only with
 /// this replica, and with it the call. A session's shared GET stream has many writers, on every replica: each of its
 /// events is stored before it goes out, and one replica's writer going away does not end it.
 /// </summary>
