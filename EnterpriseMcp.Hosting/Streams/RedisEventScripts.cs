@@ -5,7 +5,8 @@ internal static class RedisEventScripts
 {
     /// <summary>
     /// Appends an event and returns its sequence. The stream's first event records its facts and enters it in its
-    /// session's list, where the oldest ended streams beyond the limit go.
+    /// session's list; beyond the limit, the oldest stream there goes if it ended, or moves to the back if it is still
+    /// open: one step per new stream, so a session never holds many more than the limit plus its open ones.
     /// KEYS: events, info, the session's streams. ARGV: event, session, stream id, mode, lifetime ms, channel, stream key,
     /// limit, key prefix.
     /// </summary>
@@ -16,16 +17,13 @@ internal static class RedisEventScripts
           redis.call('HSET', KEYS[2], 'i', ARGV[3], 'm', ARGV[4])
           redis.call('RPUSH', KEYS[3], ARGV[7])
           redis.call('PEXPIRE', KEYS[3], ARGV[5])
-          local excess = redis.call('LLEN', KEYS[3]) - tonumber(ARGV[8])
-          if excess > 0 then
-            for _, key in ipairs(redis.call('LRANGE', KEYS[3], 0, -1)) do
-              if excess <= 0 then break end
-              local info = ARGV[9] .. 'events-info:' .. key
-              if redis.call('HGET', info, 'e') == '1' or redis.call('EXISTS', info) == 0 then
-                redis.call('DEL', ARGV[9] .. 'events:' .. key, info)
-                redis.call('LREM', KEYS[3], 1, key)
-                excess = excess - 1
-              end
+          if redis.call('LLEN', KEYS[3]) > tonumber(ARGV[8]) then
+            local key = redis.call('LPOP', KEYS[3])
+            local info = ARGV[9] .. 'events-info:' .. key
+            if redis.call('HGET', info, 'e') == '1' or redis.call('EXISTS', info) == 0 then
+              redis.call('DEL', ARGV[9] .. 'events:' .. key, info)
+            else
+              redis.call('RPUSH', KEYS[3], key)
             end
           end
         end
