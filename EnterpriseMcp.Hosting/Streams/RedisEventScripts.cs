@@ -8,15 +8,18 @@ internal static class RedisEventScripts
     /// session's list; beyond the limit, the oldest stream there goes if it ended, or moves to the back if it is still
     /// open: one step per new stream, so a session never holds many more than the limit plus its open ones.
     /// KEYS: events, info, the session's streams. ARGV: event, session, stream id, mode, lifetime ms, channel, stream key,
-    /// limit, key prefix.
+    /// limit, key prefix, 1 to list the stream in its session's list (0 for the session's one shared stream, which no
+    /// limit removes).
     /// </summary>
     public const string Append = """
         local n = redis.call('RPUSH', KEYS[1], ARGV[1])
         redis.call('PEXPIRE', KEYS[1], ARGV[5])
         if redis.call('HSETNX', KEYS[2], 's', ARGV[2]) == 1 then
           redis.call('HSET', KEYS[2], 'i', ARGV[3], 'm', ARGV[4])
-          redis.call('RPUSH', KEYS[3], ARGV[7])
-          redis.call('PEXPIRE', KEYS[3], ARGV[5])
+          if ARGV[10] == '1' then
+            redis.call('RPUSH', KEYS[3], ARGV[7])
+            redis.call('PEXPIRE', KEYS[3], ARGV[5])
+          end
           if redis.call('LLEN', KEYS[3]) > tonumber(ARGV[8]) then
             local key = redis.call('LPOP', KEYS[3])
             local info = ARGV[9] .. 'events-info:' .. key

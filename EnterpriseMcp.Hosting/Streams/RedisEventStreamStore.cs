@@ -85,7 +85,8 @@ internal sealed class RedisEventStreamStore(IConnectionMultiplexer redis, RedisK
         var sequence = await RedisCalls.RunAsync(() => Database.ScriptEvaluateAsync(RedisEventScripts.Append,
             [keys.EventStream(streamKey), keys.EventStreamInfo(streamKey), keys.SessionStreams(sessionId)],
             [RedisEventFields.Encode(item), sessionId, streamId, (int)mode, _openMilliseconds,
-                keys.EventStreamChanged(streamKey).ToString(), streamKey, perSession, keys.Prefix]),
+                keys.EventStreamChanged(streamKey).ToString(), streamKey, perSession, keys.Prefix,
+                streamId == StreamableHttpServerTransport.UnsolicitedMessageStreamId ? 0 : 1]),
             "keep the event for resumption");
         return (long)sequence;
     }
@@ -110,7 +111,7 @@ internal sealed class RedisEventStreamStore(IConnectionMultiplexer redis, RedisK
                     [keys.EventStream(streamKey), keys.EventStreamInfo(streamKey), keys.SessionStreams(sessionId), keys.Session(sessionId),
                         keys.ListeningSessions],
                     [encoded, sessionId, streamId, (int)SseEventStreamMode.Streaming, _openMilliseconds,
-                        keys.EventStreamChanged(streamKey).ToString(), streamKey, _perSession, keys.Prefix]);
+                        keys.EventStreamChanged(streamKey).ToString(), streamKey, _perSession, keys.Prefix, 0]);
             })), "notify the listening sessions");
             sent += appended.Count(sequence => (long)sequence > 0);
         }

@@ -128,6 +128,33 @@ public sealed class RedisEventStreamTests
     }
 
     [Fact]
+    public async Task ASessionKeepsNoMoreEndedStreamsInRedisThanRetainedStreamsPerSession()
+    {
+        await using var replicas = await RedisReplicas.StartAsync(1, new Dictionary<string, string?> { ["Mcp:Http:RetainedStreamsPerSession"] = "2" });
+        var replica = replicas.Replicas[0];
+        var sessionId = await SessionRequests.OpenAsync(replica);
+        for (var call = 0; call < 6; call++)
+        {
+            using var answered = await replica.Client.SendAsync(SessionRequests.CallTool(sessionId, "test_simple_text", id: 10 + call), Cancellation);
+            Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+            await answered.Content.ReadAsStringAsync(Cancellation);
+        }
+
+        await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(replicas.Redis.ConnectionString);
+        var database = redis.GetDatabase();
+        var streams = await database.ListRangeAsync($"emcp:session-streams:{sessionId}");
+        var kept = 0;
+        foreach (var stream in streams)
+        {
+            kept += await database.KeyExistsAsync($"emcp:events:{stream}") ? 1 : 0;
+        }
+
+        // Each call's stream ended when its answer went out; the initialize's and the calls' beyond two are gone.
+        Assert.InRange(streams.Length, 1, 3);
+        Assert.InRange(kept, 1, 3);
+    }
+
+    [Fact]
     public async Task LastEventIdOfAnotherSession_Gets400()
     {
         await using var replicas = await RedisReplicas.StartAsync(1);
