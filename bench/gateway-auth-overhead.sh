@@ -111,17 +111,10 @@ for round in $(seq 1 "$ROUNDS"); do
     -v fa="${rate[proxy + audit only]}" -v pd="${p99[Jira directly]}" -v pg="${p99[through the gateway]}" -v pu="${p99[the gateway, audit off]}" \
     'BEGIN { printf "%.0f %.0f %.0f %.0f %.0f %.0f %.0f %.1f %.1f", 100*g/d, 100*g/p, 100*f/p, 100*f/d, 100*g/f, 100*fj/p, 100*fa/p, pg-pd, pg-pu; if (u > 0) printf " %.0f", 100*(1-g/u) }')")
 done
-printf '%s\n' "${summaries[@]}" | awk -v rounds="$ROUNDS" '
-  { for (i = 1; i <= NF; i++) v[i, NR] = $i; n = NF }
-  END {
-    for (i = 1; i <= n; i++) { # the median of each ratio over the rounds
-      k = 0; for (r = 1; r <= NR; r++) a[++k] = v[i, r]
-      for (x = 1; x <= k; x++) for (y = x + 1; y <= k; y++) if (a[y] < a[x]) { t = a[x]; a[x] = a[y]; a[y] = t }
-      m[i] = (k % 2) ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2
-    }
+printf '%s\n' "${summaries[@]}" | medians | awk -v rounds="$ROUNDS" '{
     label = rounds > 1 ? sprintf(" (medians of %d rounds)", rounds) : ""
-    printf "through the gateway%s: %.0f%% of the direct throughput (goal: at least 50%%), %.0f%% of the bare proxy (goal: at least 90%%), p99 %+.1f ms\n", label, m[1], m[2], m[8]
-    printf "the floor (bare proxy + JWT validation + audit record): %.0f%% of the bare proxy and %.0f%% of direct; the gateway is %.0f%% of the floor\n", m[3], m[4], m[5]
-    printf "  its parts: the bare proxy with JWT validation only %.0f%% of it, with the audit record only %.0f%%\n", m[6], m[7]
-    printf "the audit: %.0f%% of the gateway'"'"'s throughput, p99 %+.1f ms (a call waits for its group commit'"'"'s disk sync)\n", m[10], m[9]
+    printf "through the gateway%s: %.0f%% of the direct throughput (goal: at least 50%%), %.0f%% of the bare proxy (goal: at least 90%%), p99 %+.1f ms\n", label, $1, $2, $8
+    printf "the floor (bare proxy + JWT validation + audit record): %.0f%% of the bare proxy and %.0f%% of direct; the gateway is %.0f%% of the floor\n", $3, $4, $5
+    printf "  its parts: the bare proxy with JWT validation only %.0f%% of it, with the audit record only %.0f%%\n", $6, $7
+    printf "the audit: %.0f%% of the gateway'"'"'s throughput, p99 %+.1f ms (a call waits for its group commit'"'"'s disk sync)\n", $10, $9
   }'

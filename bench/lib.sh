@@ -54,3 +54,18 @@ cpu_per_call() {
     if (n > 0) printf "%28s CPU per call (us):%s\n", "", line
   }'
 }
+
+# medians: reads rounds of numbers, one round a line, and prints the median of each column on one line.
+medians() {
+  awk '
+  { for (i = 1; i <= NF; i++) v[i, NR] = $i; n = NF }
+  END {
+    for (i = 1; i <= n; i++) { # the median of each ratio over the rounds
+      k = 0; for (r = 1; r <= NR; r++) a[++k] = v[i, r]
+      for (x = 1; x <= k; x++) for (y = x + 1; y <= k; y++) if (a[y] < a[x]) { t = a[x]; a[x] = a[y]; a[y] = t }
+      m[i] = (k % 2) ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2
+    }
+    for (i = 1; i <= n; i++) printf "%s%s", (i > 1 ? " " : ""), m[i]
+    print ""
+  }'
+}

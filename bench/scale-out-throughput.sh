@@ -97,16 +97,9 @@ for round in $(seq 1 "$ROUNDS"); do
   summaries+=("$(awk -v sm="${rate[2025 session, in memory]}" -v sr="${rate[2025 session, Redis]}" -v tm="${rate[2026 stateless, in memory]}" \
     -v tr="${rate[2026 stateless, Redis]}" 'BEGIN { printf "%.0f %.0f", 100 * sr / sm, 100 * tr / tm }')")
 done
-printf '%s\n' "${summaries[@]}" | awk -v rounds="$ROUNDS" '
-  { for (i = 1; i <= NF; i++) v[i, NR] = $i; n = NF }
-  END {
-    for (i = 1; i <= n; i++) { # the median of each ratio over the rounds
-      k = 0; for (r = 1; r <= NR; r++) a[++k] = v[i, r]
-      for (x = 1; x <= k; x++) for (y = x + 1; y <= k; y++) if (a[y] < a[x]) { t = a[x]; a[x] = a[y]; a[y] = t }
-      m[i] = (k % 2) ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2
-    }
+printf '%s\n' "${summaries[@]}" | medians | awk -v rounds="$ROUNDS" '{
     label = rounds > 1 ? sprintf(" (medians of %d rounds)", rounds) : ""
-    printf "with Redis%s: the 2025 session case at %d%% of in-memory (goal: at least 90%%), 2026 stateless at %d%%\n", label, m[1], m[2]
+    printf "with Redis%s: the 2025 session case at %d%% of in-memory (goal: at least 90%%), 2026 stateless at %d%%\n", label, $1, $2
   }'
 redis_per_call "2025 session, Redis" "$shared/mcp" "$work/session-${shared##*:}.lua"
 redis_per_call "2026 stateless, Redis" "$shared/mcp" "$work/stateless.lua"
