@@ -30,6 +30,7 @@ internal sealed class McpLiveSession(string id, string? userKey, StreamableHttpS
     private int _activeRequests;
     private int _followers;
     private long _confirmedAt = long.MinValue;
+    private int _replayedLevel = -1;
     private long _lastUsed = time.GetTimestamp();
     private int _disposed;
 
@@ -128,7 +129,8 @@ internal sealed class McpLiveSession(string id, string? userKey, StreamableHttpS
     /// </summary>
     public async ValueTask FollowLogLevelAsync(LoggingLevel level, CancellationToken cancellationToken)
     {
-        if (server.LoggingLevel == level)
+        // Replayed once per level: a server that refuses it (no logging) must not be asked again on every request.
+        if (server.LoggingLevel == level || Interlocked.Exchange(ref _replayedLevel, (int)level) == (int)level)
         {
             return;
         }
