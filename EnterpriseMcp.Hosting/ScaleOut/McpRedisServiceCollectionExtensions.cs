@@ -21,7 +21,6 @@ public static class McpRedisServiceCollectionExtensions
         services.AddSingleton<SharedNotifierLeadership>();
         services.AddSingleton<ClientAnswerRouting>();
         services.AddHostedService<ClientAnswerInbox>();
-        services.AddHostedService<EndedSessionListener>();
         services.AddOptions<McpServerOptions>().Configure<ClientAnswerRouting>((server, answers) =>
             server.Filters.Message.OutgoingFilters.Add(answers.Recorder()));
         services.AddHostedService(sp => sp.GetRequiredService<SharedNotifierLeadership>());

@@ -28,9 +28,6 @@ public sealed class RedisKeys(IOptions<McpRedisOptions> options)
     /// <summary>The sessions a GET has followed: those a notification for every listening session goes to.</summary>
     public RedisKey ListeningSessions => $"{Prefix}listening-sessions";
 
-    /// <summary>Where every replica hears that a session ended, to drop its server of it at once.</summary>
-    public RedisChannel SessionsEnded => RedisChannel.Literal($"{Prefix}sessions-ended");
-
     /// <summary>Where a replica takes in its clients' answers that reached other replicas.</summary>
     public RedisChannel AnswersFor(string replicaId) => RedisChannel.Literal($"{Prefix}answers:{replicaId}");
 

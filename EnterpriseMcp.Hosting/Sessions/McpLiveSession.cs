@@ -29,7 +29,6 @@ internal sealed class McpLiveSession(string id, string? userKey, StreamableHttpS
 
     private int _activeRequests;
     private int _followers;
-    private long _confirmedAt = long.MinValue;
     private int _replayedLevel = -1;
     private long _lastUsed = time.GetTimestamp();
     private int _disposed;
@@ -116,12 +115,6 @@ internal sealed class McpLiveSession(string id, string? userKey, StreamableHttpS
     }
 
     public void EndFollowing() => Volatile.Write(ref _followers, 0);
-
-    /// <summary>The session store said just now that the session exists (and renewed it).</summary>
-    public void Confirmed() => Volatile.Write(ref _confirmedAt, _time.GetTimestamp());
-
-    public bool ConfirmedWithin(TimeSpan span) =>
-        Volatile.Read(ref _confirmedAt) is var at && at != long.MinValue && _time.GetElapsedTime(at) < span;
 
     /// <summary>
     /// Gives this server the log level its client set on another replica (or before the server was rebuilt): the

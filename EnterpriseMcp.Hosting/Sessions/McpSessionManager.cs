@@ -27,9 +27,6 @@ internal sealed partial class McpSessionManager(
     private readonly SemaphoreSlim _restoreLock = new(1, 1);
     private readonly bool _sharedStreams = eventStreams is ISharedSessionStreams;
 
-    /// <summary>How long a session running here is served without asking the shared store again.</summary>
-    private static readonly TimeSpan SharedStoreRecheck = TimeSpan.FromSeconds(1);
-
     public int LiveCount => _live.Count;
 
     /// <summary>The session's server on this replica, if it runs here.</summary>
@@ -51,14 +48,6 @@ internal sealed partial class McpSessionManager(
 
     public async ValueTask<McpSessionLookup> FindAsync(string sessionId, string? userKey, CancellationToken cancellationToken)
     {
-        // A session running here that the shared store confirmed within the last second is served without asking it
-        // again: every replica hears at once when a session ends (ForgetEnded), and the next check renews its idle clock.
-        if (_sharedStreams && _live.TryGetValue(sessionId, out var cached) && cached.UserKey == userKey
-            && cached.ConfirmedWithin(SharedStoreRecheck) && cached.TryBeginRequest(out var cachedLease))
-        {
-            return new(McpSessionLookupStatus.Found, cached, cachedLease);
-        }
-
         var record = await store.FindForAsync(sessionId, userKey, cancellationToken);
         if (record is null)
         {
@@ -106,20 +95,10 @@ internal sealed partial class McpSessionManager(
 
     // Once initialized, a session's server writes what it sends unprompted to the shared stream, which GETs on every
     // replica follow; without a shared store, only a GET on this replica hears it.
-    /// <summary>Drops this replica's server of a session that ended on another replica.</summary>
-    public async Task ForgetEndedAsync(string sessionId)
-    {
-        if (_live.TryRemove(sessionId, out var live))
-        {
-            await live.DisposeAsync();
-        }
-    }
-
     // Its log level follows the record too, which the client may have changed on another replica.
     private async ValueTask<McpSessionLookup> FoundAsync(McpLiveSession live, McpLiveSession.RequestLease lease, McpSessionRecord record,
         CancellationToken cancellationToken)
     {
-        live.Confirmed();
         if (_sharedStreams && live.StoresEvents)
         {
             live.WriteUnsolicitedToStore();

@@ -128,8 +128,6 @@ internal sealed class RedisEventStreamStore(IConnectionMultiplexer redis, RedisK
     public async ValueTask EndSessionAsync(string sessionId)
     {
         await RedisCalls.RunAsync(() => Database.SetRemoveAsync(keys.ListeningSessions, sessionId), "end the session's stream");
-        // Told first: a replica then drops the session before its GETs see their stream end, and serves it no more.
-        await RedisCalls.RunAsync(() => Subscriber.PublishAsync(keys.SessionsEnded, sessionId), "tell the replicas the session ended");
         await EndAsync(UnsolicitedStreamKey(sessionId));
     }
 
