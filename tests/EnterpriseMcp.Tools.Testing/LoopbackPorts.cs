@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
@@ -11,5 +12,25 @@ public static class LoopbackPorts
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Waits up to 5 s for <paramref name="server"/> to accept connections on the port; false if it did not, or exited.</summary>
+    public static async Task<bool> WaitUntilListeningAsync(int port, Process server)
+    {
+        for (var attempt = 0; attempt < 100 && !server.HasExited; attempt++)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, port);
+                return true;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(50);
+            }
+        }
+
+        return false;
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using System.Text;
 
 namespace EnterpriseMcp.Tools.Testing;
@@ -47,7 +46,11 @@ public sealed class NginxProxy : IAsyncDisposable
         proxy._process.ErrorDataReceived += (_, _) => { };
         proxy._process.BeginOutputReadLine();
         proxy._process.BeginErrorReadLine();
-        await proxy.WaitUntilListeningAsync();
+        if (!await LoopbackPorts.WaitUntilListeningAsync(proxy.Port, proxy._process))
+        {
+            var log = Path.Combine(proxy._folder, "error.log");
+            throw new InvalidOperationException($"nginx did not start: {(File.Exists(log) ? await File.ReadAllTextAsync(log) : "no log")}");
+        }
         return proxy;
     }
 
@@ -103,28 +106,6 @@ public sealed class NginxProxy : IAsyncDisposable
               }
             }
             """;
-    }
-
-    private async Task WaitUntilListeningAsync()
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync("127.0.0.1", Port);
-                return;
-            }
-            catch (SocketException) when (attempt < 100 && _process is { HasExited: false })
-            {
-                await Task.Delay(50);
-            }
-            catch (SocketException)
-            {
-                var log = Path.Combine(_folder, "error.log");
-                throw new InvalidOperationException($"nginx did not start: {(File.Exists(log) ? await File.ReadAllTextAsync(log) : "no log")}");
-            }
-        }
     }
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 
 namespace EnterpriseMcp.Tools.Testing;
 
@@ -44,7 +43,10 @@ public sealed class RedisServer(bool durable = false) : IAsyncDisposable
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        await WaitUntilListeningAsync();
+        if (!await LoopbackPorts.WaitUntilListeningAsync(Port, _process))
+        {
+            throw new InvalidOperationException($"redis-server did not listen on 127.0.0.1:{Port} within 5 s.");
+        }
     }
 
     /// <summary>Kills the server (SIGKILL): unless durable, every key is gone, as after a real crash of an in-memory Redis.</summary>
@@ -64,22 +66,5 @@ public sealed class RedisServer(bool durable = false) : IAsyncDisposable
     {
         await StopAsync();
         Directory.Delete(_folder, recursive: true);
-    }
-
-    private async Task WaitUntilListeningAsync()
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync("127.0.0.1", Port);
-                return;
-            }
-            catch (SocketException) when (attempt < 100 && _process is { HasExited: false })
-            {
-                await Task.Delay(50);
-            }
-        }
     }
 }

@@ -29,7 +29,7 @@ public sealed class BackendProcess : IAsyncDisposable
     /// <param name="environment">May name files in its own folder as <c>{folder}</c>.</param>
     public static async Task<BackendProcess> StartAsync(string assembly, IReadOnlyDictionary<string, string> environment)
     {
-        var backend = new BackendProcess(assembly, LoopbackPort.Free(), environment);
+        var backend = new BackendProcess(assembly, LoopbackPorts.Free(), environment);
         await backend.StartAsync();
         return backend;
     }

@@ -34,7 +34,7 @@ public class SecuredPlatform : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        int gatewayPort = LoopbackPort.Free(), jiraPort = LoopbackPort.Free(), dbPort = LoopbackPort.Free();
+        int gatewayPort = LoopbackPorts.Free(), jiraPort = LoopbackPorts.Free(), dbPort = LoopbackPorts.Free();
         GatewayResource = $"http://127.0.0.1:{gatewayPort}/mcp";
         JiraResource = $"http://127.0.0.1:{jiraPort}/mcp";
         var dbResource = $"http://127.0.0.1:{dbPort}/mcp";
