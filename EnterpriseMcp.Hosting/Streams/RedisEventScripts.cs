@@ -46,20 +46,6 @@ internal static class RedisEventScripts
         end
         """ + "\n" + Append;
 
-    /// <summary>
-    /// Appends the events one writer numbered meanwhile, and with <c>ended</c> marks the stream ended; returns the
-    /// stream's length. KEYS: events, info. ARGV: ended (1 or 0), lifetime ms, channel, then the events.
-    /// </summary>
-    public const string AppendBatch = """
-        local n
-        if #ARGV > 3 then n = redis.call('RPUSH', KEYS[1], unpack(ARGV, 4)) else n = redis.call('LLEN', KEYS[1]) end
-        if ARGV[1] == '1' then redis.call('HSET', KEYS[2], 'e', '1') end
-        redis.call('PEXPIRE', KEYS[1], ARGV[2])
-        redis.call('PEXPIRE', KEYS[2], ARGV[2])
-        redis.call('PUBLISH', ARGV[3], n)
-        return n
-        """;
-
     /// <summary>Marks a stream ended, to be kept for the retention period. KEYS: info, events. ARGV: retention ms, channel.</summary>
     public const string End = """
         if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end

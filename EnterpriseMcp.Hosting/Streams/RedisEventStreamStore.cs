@@ -18,7 +18,7 @@ namespace EnterpriseMcp.Hosting.Streams;
 /// event ids go on across replicas. Streams expire after the session's idle timeout without writes, and ended ones
 /// after the retention period; a session keeps at most <c>RetainedStreamsPerSession</c> ended ones.
 /// </summary>
-internal sealed class RedisEventStreamStore(IConnectionMultiplexer redis, RedisKeys keys, IOptions<McpHttpOptions> options, TimeProvider time)
+internal sealed class RedisEventStreamStore(IConnectionMultiplexer redis, RedisKeys keys, IOptions<McpHttpOptions> options)
     : ISseEventStreamStore, ISharedSessionStreams
 {
     private readonly long _openMilliseconds = (long)(options.Value.IdleTimeout + options.Value.EventRetention).TotalMilliseconds;
@@ -36,14 +36,12 @@ internal sealed class RedisEventStreamStore(IConnectionMultiplexer redis, RedisK
 
     internal long OpenMilliseconds => _openMilliseconds;
 
-    internal TimeProvider Time => time;
-
     public ValueTask<ISseEventStreamWriter> CreateStreamAsync(SseEventStreamOptions streamOptions, CancellationToken cancellationToken)
     {
         var shared = streamOptions.StreamId == StreamableHttpServerTransport.UnsolicitedMessageStreamId;
         var streamKey = shared ? UnsolicitedStreamKey(streamOptions.SessionId) : NewStreamKey();
         return ValueTask.FromResult<ISseEventStreamWriter>(
-            new RedisEventStreamWriter(this, streamKey, streamOptions, shared, _perSession, _endedMilliseconds));
+            new RedisEventStreamWriter(this, streamKey, streamOptions, shared, _perSession));
     }
 
     public async ValueTask<ISseEventStreamReader?> GetStreamReaderAsync(string lastEventId, CancellationToken cancellationToken)
