@@ -64,7 +64,10 @@ internal sealed class McpGetHandler(
         ISseEventStreamReader? replay = null;
         if (lastEventId.Length > 0)
         {
-            replay = await eventStreams.GetStreamReaderAsync(lastEventId, context.RequestAborted);
+            // A shared store may have to ask the replica that holds the stream, for this session only.
+            replay = eventStreams is ISharedSessionStreams sharedStreams
+                ? await sharedStreams.GetStreamReaderAsync(lastEventId, session.Id, context.RequestAborted)
+                : await eventStreams.GetStreamReaderAsync(lastEventId, context.RequestAborted);
             if (replay is null || replay.SessionId != session.Id)
             {
                 await UnknownEvent.WriteAsync(context);

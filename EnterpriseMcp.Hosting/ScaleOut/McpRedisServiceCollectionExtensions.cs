@@ -17,7 +17,9 @@ public static class McpRedisServiceCollectionExtensions
         services.AddOptions<McpRedisOptions>().BindConfiguration(McpRedisOptions.SectionName);
         services.AddSingleton<RedisKeys>();
         services.AddSingleton<IMcpSessionStore, RedisMcpSessionStore>();
-        services.AddSingleton<ISseEventStreamStore, RedisEventStreamStore>();
+        services.AddSingleton<RedisEventStreamStore>();
+        services.AddSingleton<ISseEventStreamStore>(sp => sp.GetRequiredService<RedisEventStreamStore>());
+        services.AddHostedService<StreamHandOverInbox>();
         services.AddSingleton<SharedNotifierLeadership>();
         services.AddSingleton<ClientAnswerRouting>();
         services.AddHostedService<ClientAnswerInbox>();

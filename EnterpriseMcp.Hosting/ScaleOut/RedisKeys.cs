@@ -22,14 +22,14 @@ public sealed class RedisKeys(IOptions<McpRedisOptions> options)
 
     public RedisKey EventStreamInfo(string streamKey) => $"{Prefix}events-info:{streamKey}";
 
-    /// <summary>The streams of a session, oldest first, to keep their number bounded.</summary>
-    public RedisKey SessionStreams(string sessionId) => $"{Prefix}session-streams:{sessionId}";
-
     /// <summary>The sessions a GET has followed: those a notification for every listening session goes to.</summary>
     public RedisKey ListeningSessions => $"{Prefix}listening-sessions";
 
     /// <summary>Where a replica takes in its clients' answers that reached other replicas.</summary>
     public RedisChannel AnswersFor(string replicaId) => RedisChannel.Literal($"{Prefix}answers:{replicaId}");
+
+    /// <summary>Where a replica takes in requests to hand one of its request streams over to the asking replica.</summary>
+    public RedisChannel HandOversFor(string replicaId) => RedisChannel.Literal($"{Prefix}hand-overs:{replicaId}");
 
     public RedisChannel EventStreamChanged(string streamKey) => RedisChannel.Literal($"{Prefix}events-changed:{streamKey}");
 

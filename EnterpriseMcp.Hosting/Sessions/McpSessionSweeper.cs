@@ -48,9 +48,15 @@ internal sealed class McpSessionSweeper(
         await sessions.EndAllAsync();
     }
 
-    // Only the in-memory stores need sweeping; a store with its own expiry (Redis) is left alone.
+    // Only what is kept in memory needs sweeping (with Redis, the request streams this replica writes); what Redis keeps
+    // expires there.
     private readonly InMemoryMcpSessionStore? _sessionStore = services.GetService<IMcpSessionStore>() as InMemoryMcpSessionStore;
-    private readonly InMemoryEventStreamStore? _eventStreams = services.GetService<ISseEventStreamStore>() as InMemoryEventStreamStore;
+    private readonly InMemoryEventStreamStore? _eventStreams = services.GetService<ISseEventStreamStore>() switch
+    {
+        InMemoryEventStreamStore store => store,
+        RedisEventStreamStore store => store.Local,
+        _ => null,
+    };
 
     internal async Task SweepAsync(TimeSpan idleTimeout, TimeSpan hibernateAfter, CancellationToken cancellationToken)
     {

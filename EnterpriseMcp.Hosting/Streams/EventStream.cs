@@ -4,8 +4,12 @@ using ModelContextProtocol.Server;
 
 namespace EnterpriseMcp.Hosting.Streams;
 
-/// <summary>The events of one SSE stream, in order, and a signal for readers waiting on more.</summary>
-internal sealed class EventStream(long number, string sessionId, string streamId, SseEventStreamMode mode, TimeProvider time)
+/// <summary>
+/// The events of one SSE stream, in order, and a signal for readers waiting on more. Event ids are
+/// "{prefix}{number}-{sequence}"; the prefix tells stores apart (the Redis store names this replica in it).
+/// </summary>
+internal sealed class EventStream(long number, string sessionId, string streamId, SseEventStreamMode mode, TimeProvider time,
+    string idPrefix = "")
 {
     private readonly Lock _gate = new();
     private readonly List<SseItem<JsonRpcMessage?>> _events = [];
@@ -35,7 +39,7 @@ internal sealed class EventStream(long number, string sessionId, string streamId
     {
         lock (_gate)
         {
-            var stored = item with { EventId = InMemoryEventStreamStore.FormatId(number, _events.Count + 1) };
+            var stored = item with { EventId = InMemoryEventStreamStore.FormatId(idPrefix, number, _events.Count + 1) };
             _events.Add(stored);
             Signal();
             return stored;

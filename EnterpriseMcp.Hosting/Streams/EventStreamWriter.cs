@@ -6,6 +6,8 @@ namespace EnterpriseMcp.Hosting.Streams;
 
 internal sealed class EventStreamWriter(EventStream stream) : ISseEventStreamWriter
 {
+    public EventStream Stream => stream;
+
     public ValueTask SetModeAsync(SseEventStreamMode mode, CancellationToken cancellationToken)
     {
         stream.Mode = mode;

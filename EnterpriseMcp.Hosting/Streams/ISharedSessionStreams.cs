@@ -9,6 +9,12 @@ namespace EnterpriseMcp.Hosting.Streams;
 /// </summary>
 internal interface ISharedSessionStreams
 {
+    /// <summary>
+    /// Replays the stream after <paramref name="lastEventId"/> for a client of <paramref name="sessionId"/>, wherever the
+    /// stream is held; null when there is none such.
+    /// </summary>
+    ValueTask<ISseEventStreamReader?> GetStreamReaderAsync(string lastEventId, string sessionId, CancellationToken cancellationToken);
+
     /// <summary>Reads the session's stream of server-initiated messages from its current end on.</summary>
     ValueTask<ISseEventStreamReader> FollowUnsolicitedAsync(string sessionId, CancellationToken cancellationToken);
 

@@ -8,7 +8,7 @@ namespace EnterpriseMcp.Hosting.Streams;
 
 /// <summary>
 /// Keeps every SSE event of a session's streams so a client that lost its connection can resume with
-/// Last-Event-ID. An event id is "{stream}-{sequence}": unique, and it names the one stream to replay.
+/// Last-Event-ID. An event id is "{prefix}{stream}-{sequence}": unique, and it names the one stream to replay.
 /// Finished streams go after the retention period, or sooner once a session has too many.
 /// </summary>
 internal sealed class InMemoryEventStreamStore(IOptions<McpHttpOptions> options, TimeProvider time) : ISseEventStreamStore
@@ -19,10 +19,13 @@ internal sealed class InMemoryEventStreamStore(IOptions<McpHttpOptions> options,
     private readonly int _perSession = options.Value.RetainedStreamsPerSession;
     private long _lastStreamNumber;
 
+    /// <summary>Starts every event id, so that ids of several stores can be told apart; none by default.</summary>
+    public string IdPrefix { get; init; } = "";
+
     public ValueTask<ISseEventStreamWriter> CreateStreamAsync(SseEventStreamOptions streamOptions, CancellationToken cancellationToken)
     {
         var number = Interlocked.Increment(ref _lastStreamNumber);
-        var stream = new EventStream(number, streamOptions.SessionId, streamOptions.StreamId, streamOptions.Mode, time);
+        var stream = new EventStream(number, streamOptions.SessionId, streamOptions.StreamId, streamOptions.Mode, time, IdPrefix);
         _streams[number] = stream;
         foreach (var evicted in _sessions.GetOrAdd(stream.SessionId, static _ => new()).Add(stream, _perSession))
         {
@@ -34,12 +37,16 @@ internal sealed class InMemoryEventStreamStore(IOptions<McpHttpOptions> options,
 
     public ValueTask<ISseEventStreamReader?> GetStreamReaderAsync(string lastEventId, CancellationToken cancellationToken)
     {
-        var reader = TryParse(lastEventId, out var number, out var sequence) && _streams.TryGetValue(number, out var stream)
+        var reader = lastEventId.StartsWith(IdPrefix, StringComparison.Ordinal)
+            && TryParse(lastEventId[IdPrefix.Length..], out var number, out var sequence) && _streams.TryGetValue(number, out var stream)
             && sequence <= stream.LastSequence
             ? new EventStreamReader(stream, sequence)
             : null;
         return ValueTask.FromResult<ISseEventStreamReader?>(reader);
     }
+
+    /// <summary>The stream numbered <paramref name="number"/>, while it is kept.</summary>
+    internal EventStream? Find(long number) => _streams.GetValueOrDefault(number);
 
     /// <summary>Forgets streams that ended longer ago than the retention period.</summary>
     public void RemoveExpired()
@@ -57,8 +64,8 @@ internal sealed class InMemoryEventStreamStore(IOptions<McpHttpOptions> options,
         }
     }
 
-    internal static string FormatId(long stream, long sequence) =>
-        string.Create(CultureInfo.InvariantCulture, $"{stream}-{sequence}");
+    internal static string FormatId(string prefix, long stream, long sequence) =>
+        string.Create(CultureInfo.InvariantCulture, $"{prefix}{stream}-{sequence}");
 
     private static bool TryParse(string eventId, out long stream, out long sequence)
     {

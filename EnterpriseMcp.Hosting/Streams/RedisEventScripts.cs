@@ -4,31 +4,14 @@ namespace EnterpriseMcp.Hosting.Streams;
 internal static class RedisEventScripts
 {
     /// <summary>
-    /// Appends an event and returns its sequence. The stream's first event records its facts and enters it in its
-    /// session's list; beyond the limit, the oldest stream there goes if it ended, or moves to the back if it is still
-    /// open: one step per new stream, so a session never holds many more than the limit plus its open ones.
-    /// KEYS: events, info, the session's streams. ARGV: event, session, stream id, mode, lifetime ms, channel, stream key,
-    /// limit, key prefix, 1 to list the stream in its session's list (0 for the session's one shared stream, which no
-    /// limit removes).
+    /// Appends an event to a session's shared stream and returns its sequence; the first records the stream's facts.
+    /// KEYS: events, info. ARGV: event, session, stream id, mode, lifetime ms, channel.
     /// </summary>
     public const string Append = """
         local n = redis.call('RPUSH', KEYS[1], ARGV[1])
         redis.call('PEXPIRE', KEYS[1], ARGV[5])
         if redis.call('HSETNX', KEYS[2], 's', ARGV[2]) == 1 then
           redis.call('HSET', KEYS[2], 'i', ARGV[3], 'm', ARGV[4])
-          if ARGV[10] == '1' then
-            redis.call('RPUSH', KEYS[3], ARGV[7])
-            redis.call('PEXPIRE', KEYS[3], ARGV[5])
-          end
-          if redis.call('LLEN', KEYS[3]) > tonumber(ARGV[8]) then
-            local key = redis.call('LPOP', KEYS[3])
-            local info = ARGV[9] .. 'events-info:' .. key
-            if redis.call('HGET', info, 'e') == '1' or redis.call('EXISTS', info) == 0 then
-              redis.call('DEL', ARGV[9] .. 'events:' .. key, info)
-            else
-              redis.call('RPUSH', KEYS[3], key)
-            end
-          end
         end
         redis.call('PEXPIRE', KEYS[2], ARGV[5])
         redis.call('PUBLISH', ARGV[6], n)
@@ -40,11 +23,30 @@ internal static class RedisEventScripts
     /// the listening set. KEYS: as <see cref="Append"/>, then the session and the listening set. ARGV: as Append.
     /// </summary>
     public const string Notify = """
-        if redis.call('EXISTS', KEYS[4]) == 0 then
-          redis.call('SREM', KEYS[5], ARGV[2])
+        if redis.call('EXISTS', KEYS[3]) == 0 then
+          redis.call('SREM', KEYS[4], ARGV[2])
           return 0
         end
         """ + "\n" + Append;
+
+    /// <summary>
+    /// Stores part of a request's stream that its writer hands over: the events from position <c>from</c> + 1 on, each
+    /// unless the list already holds it (a copy asked for twice stores it once), and the stream's facts.
+    /// KEYS: events, info. ARGV: session, stream id, mode, ended (1 or 0), lifetime ms, channel, from, then the events.
+    /// </summary>
+    public const string HandOver = """
+        local have = redis.call('LLEN', KEYS[1])
+        local from = tonumber(ARGV[7])
+        for i = 8, #ARGV do
+          if from + i - 7 > have then redis.call('RPUSH', KEYS[1], ARGV[i]) end
+        end
+        redis.call('HSET', KEYS[2], 's', ARGV[1], 'i', ARGV[2], 'm', ARGV[3])
+        if ARGV[4] == '1' then redis.call('HSET', KEYS[2], 'e', '1') end
+        redis.call('PEXPIRE', KEYS[2], ARGV[5])
+        redis.call('PEXPIRE', KEYS[1], ARGV[5])
+        redis.call('PUBLISH', ARGV[6], 'h')
+        return 1
+        """;
 
     /// <summary>Marks a stream ended, to be kept for the retention period. KEYS: info, events. ARGV: retention ms, channel.</summary>
     public const string End = """

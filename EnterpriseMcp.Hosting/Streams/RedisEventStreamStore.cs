@@ -1,8 +1,7 @@
+using System.Globalization;
 using System.Net.ServerSentEvents;
-using System.Security.Cryptography;
 using EnterpriseMcp.Hosting.Configuration;
 using EnterpriseMcp.Hosting.ScaleOut;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -11,58 +10,121 @@ using StackExchange.Redis;
 namespace EnterpriseMcp.Hosting.Streams;
 
 /// <summary>
-/// SSE events kept in Redis so that a client cut off from one replica resumes on another with Last-Event-ID. A stream
-/// is a list (an event's sequence is its position) beside a small hash (its session, the SDK's stream id, its mode,
-/// whether it ended); writes signal readers on a channel. A session's stream of server-initiated messages (the GET
-/// stream) is one list for the whole session, whatever replica writes to it, so any replica's GET can follow it and the
-/// event ids go on across replicas. Streams expire after the session's idle timeout without writes, and ended ones
-/// after the retention period; a session keeps at most <c>RetainedStreamsPerSession</c> ended ones.
+/// SSE events for replicas that share Redis, so that a client cut off from one replica resumes on another with
+/// Last-Event-ID.
+/// <list type="bullet">
+/// <item>A request's stream has one writer, the replica running the request, and is almost always read whole by the
+/// client that sent it: it stays in that replica's memory (event ids "{replica}~{stream}-{sequence}"), and costs Redis
+/// nothing. A resume on another replica asks the writer, over its Redis channel, to hand the stream over
+/// (<see cref="StreamHandOver"/>): what it holds is copied to Redis and the rest written through, and the resuming
+/// replica reads it there. A writer that is gone took the request with it; the resume is then refused at once.</item>
+/// <item>A session's stream of server-initiated messages (the GET stream) is one Redis list for the whole session,
+/// whatever replica writes to it, so any replica's GET can follow it and its event ids go on across replicas.</item>
+/// </list>
+/// In Redis a stream is a list (an event's sequence is its position) beside a small hash (its session, the SDK's stream
+/// id, its mode, whether it ended); writes signal readers on a channel. Streams expire after the session's idle timeout
+/// without writes, and ended ones after the retention period.
 /// </summary>
-internal sealed class RedisEventStreamStore(IConnectionMultiplexer redis, RedisKeys keys, IOptions<McpHttpOptions> options)
-    : ISseEventStreamStore, ISharedSessionStreams
+internal sealed class RedisEventStreamStore : ISseEventStreamStore, ISharedSessionStreams
 {
-    private readonly long _openMilliseconds = (long)(options.Value.IdleTimeout + options.Value.EventRetention).TotalMilliseconds;
-    private readonly long _endedMilliseconds = Math.Max(1, (long)options.Value.EventRetention.TotalMilliseconds);
-    private readonly int _perSession = options.Value.RetainedStreamsPerSession;
+    private const char ReplicaSeparator = '~';
+    private readonly IConnectionMultiplexer _redis;
+    private readonly RedisKeys _keys;
+    private readonly string _replica;
+    private readonly InMemoryEventStreamStore _local;
+    private readonly StreamHandOvers _handOvers;
 
-    internal IDatabase Database => redis.GetDatabase();
+    public RedisEventStreamStore(IConnectionMultiplexer redis, RedisKeys keys, ReplicaIdentity replica, IOptions<McpHttpOptions> options,
+        TimeProvider time)
+    {
+        _redis = redis;
+        _keys = keys;
+        _replica = replica.Id;
+        _local = new InMemoryEventStreamStore(options, time) { IdPrefix = $"{replica.Id}{ReplicaSeparator}" };
+        _handOvers = new StreamHandOvers(this, _local);
+        OpenMilliseconds = (long)(options.Value.IdleTimeout + options.Value.EventRetention).TotalMilliseconds;
+        EndedMilliseconds = Math.Max(1, (long)options.Value.EventRetention.TotalMilliseconds);
+    }
 
-    internal ISubscriber Subscriber => redis.GetSubscriber();
+    internal IDatabase Database => _redis.GetDatabase();
 
-    internal RedisKeys Keys => keys;
+    internal ISubscriber Subscriber => _redis.GetSubscriber();
+
+    internal RedisKeys Keys => _keys;
+
+    /// <summary>This replica's request streams, swept like the in-memory store's.</summary>
+    internal InMemoryEventStreamStore Local => _local;
+
+    internal StreamHandOvers HandOvers => _handOvers;
 
     /// <summary>How long a reader waits on the channel before it looks again: a signal lost in a reconnect only delays.</summary>
     internal TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(5);
 
-    internal long OpenMilliseconds => _openMilliseconds;
+    /// <summary>How long a resume waits for another replica to hand a request's stream over.</summary>
+    internal TimeSpan HandOverWait { get; init; } = TimeSpan.FromSeconds(5);
 
-    public ValueTask<ISseEventStreamWriter> CreateStreamAsync(SseEventStreamOptions streamOptions, CancellationToken cancellationToken)
+    internal long OpenMilliseconds { get; }
+
+    internal long EndedMilliseconds { get; }
+
+    internal string ReplicaId => _replica;
+
+    public async ValueTask<ISseEventStreamWriter> CreateStreamAsync(SseEventStreamOptions streamOptions, CancellationToken cancellationToken)
     {
-        var shared = streamOptions.StreamId == StreamableHttpServerTransport.UnsolicitedMessageStreamId;
-        var streamKey = shared ? UnsolicitedStreamKey(streamOptions.SessionId) : NewStreamKey();
-        return ValueTask.FromResult<ISseEventStreamWriter>(
-            new RedisEventStreamWriter(this, streamKey, streamOptions, shared, _perSession));
+        if (streamOptions.StreamId == StreamableHttpServerTransport.UnsolicitedMessageStreamId)
+        {
+            return new RedisEventStreamWriter(this, UnsolicitedStreamKey(streamOptions.SessionId), streamOptions);
+        }
+
+        var local = (EventStreamWriter)await _local.CreateStreamAsync(streamOptions, cancellationToken);
+        return new LocalStreamWriter(local, _handOvers);
     }
 
-    public async ValueTask<ISseEventStreamReader?> GetStreamReaderAsync(string lastEventId, CancellationToken cancellationToken)
+    /// <summary>Without the session, a stream another replica holds is not asked for: only one already in Redis is read.</summary>
+    public ValueTask<ISseEventStreamReader?> GetStreamReaderAsync(string lastEventId, CancellationToken cancellationToken) =>
+        GetStreamReaderAsync(lastEventId, sessionId: null, cancellationToken);
+
+    public async ValueTask<ISseEventStreamReader?> GetStreamReaderAsync(string lastEventId, string? sessionId, CancellationToken cancellationToken)
     {
+        if (lastEventId.StartsWith(_local.IdPrefix, StringComparison.Ordinal))
+        {
+            return await _local.GetStreamReaderAsync(lastEventId, cancellationToken);
+        }
+
         if (!RedisEventIds.TryParse(lastEventId, out var streamKey, out var sequence))
         {
             return null;
         }
 
-        var info = await RedisCalls.RunAsync(() => Database.HashGetAsync(keys.EventStreamInfo(streamKey), [RedisEventFields.Session,
+        var separator = streamKey.IndexOf(ReplicaSeparator);
+        if (separator < 0 || sessionId is null)
+        {
+            return await StoredReaderAsync(streamKey, sequence);
+        }
+
+        return long.TryParse(streamKey.AsSpan(separator + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? await _handOvers.AskAsync(streamKey[..separator], number, sessionId, streamKey, sequence, cancellationToken)
+            : null;
+    }
+
+    /// <summary>A reader of a stream Redis holds, after <paramref name="sequence"/>; null when there is no such stream or event.</summary>
+    internal async ValueTask<ISseEventStreamReader?> StoredReaderAsync(string streamKey, long sequence)
+    {
+        var info = await RedisCalls.RunAsync(() => Database.HashGetAsync(_keys.EventStreamInfo(streamKey), [RedisEventFields.Session,
             RedisEventFields.StreamId, RedisEventFields.Mode]), "find the event stream");
         if (info[0].IsNull)
         {
             return null;
         }
 
-        var length = await RedisCalls.RunAsync(() => Database.ListLengthAsync(keys.EventStream(streamKey)), "find the event stream");
+        var length = await RedisCalls.RunAsync(() => Database.ListLengthAsync(_keys.EventStream(streamKey)), "find the event stream");
         return sequence > length
             ? null
             : new RedisEventStreamReader(this, streamKey, (string)info[0]!, (string)info[1]!, (SseEventStreamMode)(int)info[2], sequence);
     }
+
+    internal static string LocalStreamKey(string replicaId, long number) =>
+        string.Create(CultureInfo.InvariantCulture, $"{replicaId}{ReplicaSeparator}{number}");
 
     /// <summary>
     /// Starts with an event of its own, without data (as the SDK primes a stream), so that the client holds an event id
@@ -72,30 +134,28 @@ internal sealed class RedisEventStreamStore(IConnectionMultiplexer redis, RedisK
     {
         var streamKey = UnsolicitedStreamKey(sessionId);
         var streamId = StreamableHttpServerTransport.UnsolicitedMessageStreamId;
-        var priming = await AppendAsync(streamKey, sessionId, streamId, SseEventStreamMode.Streaming, new SseItem<JsonRpcMessage?>(null), _perSession);
+        var priming = await AppendAsync(streamKey, sessionId, streamId, SseEventStreamMode.Streaming, new SseItem<JsonRpcMessage?>(null));
         return new RedisEventStreamReader(this, streamKey, sessionId, streamId, SseEventStreamMode.Streaming, priming - 1);
     }
 
-    /// <summary>Appends an event to a stream (its facts recorded with the first); returns its sequence.</summary>
+    /// <summary>Appends an event to a session's shared stream (its facts recorded with the first); returns its sequence.</summary>
     internal async ValueTask<long> AppendAsync(string streamKey, string sessionId, string streamId, SseEventStreamMode mode,
-        SseItem<JsonRpcMessage?> item, int perSession)
+        SseItem<JsonRpcMessage?> item)
     {
         var sequence = await RedisCalls.RunAsync(() => Database.ScriptEvaluateAsync(RedisEventScripts.Append,
-            [keys.EventStream(streamKey), keys.EventStreamInfo(streamKey), keys.SessionStreams(sessionId)],
-            [RedisEventFields.Encode(item), sessionId, streamId, (int)mode, _openMilliseconds,
-                keys.EventStreamChanged(streamKey).ToString(), streamKey, perSession, keys.Prefix,
-                streamId == StreamableHttpServerTransport.UnsolicitedMessageStreamId ? 0 : 1]),
+            [_keys.EventStream(streamKey), _keys.EventStreamInfo(streamKey)],
+            [RedisEventFields.Encode(item), sessionId, streamId, (int)mode, OpenMilliseconds, _keys.EventStreamChanged(streamKey).ToString()]),
             "keep the event for resumption");
         return (long)sequence;
     }
 
     public async ValueTask MarkListeningAsync(string sessionId, CancellationToken cancellationToken) =>
-        await RedisCalls.RunAsync(() => Database.SetAddAsync(keys.ListeningSessions, sessionId), "follow the session's stream");
+        await RedisCalls.RunAsync(() => Database.SetAddAsync(_keys.ListeningSessions, sessionId), "follow the session's stream");
 
     public async Task<int> NotifyListeningAsync(JsonRpcNotification notification, Func<string, bool>? sessionFilter,
         CancellationToken cancellationToken)
     {
-        var listening = await RedisCalls.RunAsync(() => Database.SetMembersAsync(keys.ListeningSessions), "notify the listening sessions");
+        var listening = await RedisCalls.RunAsync(() => Database.SetMembersAsync(_keys.ListeningSessions), "notify the listening sessions");
         var encoded = RedisEventFields.Encode(new SseItem<JsonRpcMessage?>(notification));
         var streamId = StreamableHttpServerTransport.UnsolicitedMessageStreamId;
         var sent = 0;
@@ -106,10 +166,9 @@ internal sealed class RedisEventStreamStore(IConnectionMultiplexer redis, RedisK
             {
                 var streamKey = UnsolicitedStreamKey(sessionId);
                 return Database.ScriptEvaluateAsync(RedisEventScripts.Notify,
-                    [keys.EventStream(streamKey), keys.EventStreamInfo(streamKey), keys.SessionStreams(sessionId), keys.Session(sessionId),
-                        keys.ListeningSessions],
-                    [encoded, sessionId, streamId, (int)SseEventStreamMode.Streaming, _openMilliseconds,
-                        keys.EventStreamChanged(streamKey).ToString(), streamKey, _perSession, keys.Prefix, 0]);
+                    [_keys.EventStream(streamKey), _keys.EventStreamInfo(streamKey), _keys.Session(sessionId), _keys.ListeningSessions],
+                    [encoded, sessionId, streamId, (int)SseEventStreamMode.Streaming, OpenMilliseconds,
+                        _keys.EventStreamChanged(streamKey).ToString()]);
             })), "notify the listening sessions");
             sent += appended.Count(sequence => (long)sequence > 0);
         }
@@ -120,17 +179,15 @@ internal sealed class RedisEventStreamStore(IConnectionMultiplexer redis, RedisK
     /// <summary>Marks a stream ended, so that its readers finish; it is kept for the retention period.</summary>
     internal async ValueTask EndAsync(string streamKey) =>
         await RedisCalls.RunAsync(() => Database.ScriptEvaluateAsync(RedisEventScripts.End,
-            [keys.EventStreamInfo(streamKey), keys.EventStream(streamKey)],
-            [_endedMilliseconds, keys.EventStreamChanged(streamKey).ToString()]), "end the event stream");
+            [_keys.EventStreamInfo(streamKey), _keys.EventStream(streamKey)],
+            [EndedMilliseconds, _keys.EventStreamChanged(streamKey).ToString()]), "end the event stream");
 
     public async ValueTask EndSessionAsync(string sessionId)
     {
-        await RedisCalls.RunAsync(() => Database.SetRemoveAsync(keys.ListeningSessions, sessionId), "end the session's stream");
+        await RedisCalls.RunAsync(() => Database.SetRemoveAsync(_keys.ListeningSessions, sessionId), "end the session's stream");
         await EndAsync(UnsolicitedStreamKey(sessionId));
     }
 
-    // The session id is base64url: the stream key holds no '.', so no other key can look like it.
+    // The session id is base64url: the stream key holds no '.' or '~', so no other key can look like it.
     private static string UnsolicitedStreamKey(string sessionId) => $"{sessionId}.get";
-
-    private static string NewStreamKey() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(12));
 }

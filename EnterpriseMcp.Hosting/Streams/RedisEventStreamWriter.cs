@@ -6,11 +6,11 @@ using ModelContextProtocol.Server;
 namespace EnterpriseMcp.Hosting.Streams;
 
 /// <summary>
-/// Writes one stream's events to Redis before they go to the client, so that a resumed client finds every event it may
-/// have missed. A session's shared GET stream is not ended by one replica's writer going away: others may still write.
+/// Writes a session's shared GET stream to Redis, each event before it goes to the client. Replicas write to it side by
+/// side, so Redis numbers the events; one replica's writer going away does not end it: others may still write.
 /// </summary>
-internal sealed class RedisEventStreamWriter(RedisEventStreamStore store, string streamKey, SseEventStreamOptions options,
-    bool shared, int perSession) : ISseEventStreamWriter
+internal sealed class RedisEventStreamWriter(RedisEventStreamStore store, string streamKey, SseEventStreamOptions options)
+    : ISseEventStreamWriter
 {
     private SseEventStreamMode _mode = options.Mode;
 
@@ -28,24 +28,9 @@ internal sealed class RedisEventStreamWriter(RedisEventStreamStore store, string
             return item;
         }
 
-        var sequence = await store.AppendAsync(streamKey, options.SessionId, options.StreamId, _mode, item, perSession);
+        var sequence = await store.AppendAsync(streamKey, options.SessionId, options.StreamId, _mode, item);
         return item with { EventId = RedisEventIds.Format(streamKey, sequence) };
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (shared)
-        {
-            return;
-        }
-
-        try
-        {
-            await store.EndAsync(streamKey);
-        }
-        catch (McpStoreUnavailableException)
-        {
-            // Redis away: the stream expires with its lifetime instead, and its readers find it ended then.
-        }
-    }
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -128,30 +128,75 @@ public sealed class RedisEventStreamTests
     }
 
     [Fact]
-    public async Task ASessionKeepsNoMoreEndedStreamsInRedisThanRetainedStreamsPerSession()
+    public async Task RequestStreams_StayInTheirReplicasMemory_WhileTheirClientsReadThemWhole()
     {
-        await using var replicas = await RedisReplicas.StartAsync(1, new Dictionary<string, string?> { ["Mcp:Http:RetainedStreamsPerSession"] = "2" });
+        await using var replicas = await RedisReplicas.StartAsync(1);
         var replica = replicas.Replicas[0];
         var sessionId = await SessionRequests.OpenAsync(replica);
-        for (var call = 0; call < 6; call++)
+        for (var call = 0; call < 3; call++)
         {
             using var answered = await replica.Client.SendAsync(SessionRequests.CallTool(sessionId, "test_simple_text", id: 10 + call), Cancellation);
             Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
-            await answered.Content.ReadAsStringAsync(Cancellation);
+            Assert.Contains(await McpResponses.ReadEventsAsync(answered), e => e.Id is not null);
         }
 
         await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(replicas.Redis.ConnectionString);
-        var database = redis.GetDatabase();
-        var streams = await database.ListRangeAsync($"emcp:session-streams:{sessionId}");
-        var kept = 0;
-        foreach (var stream in streams)
-        {
-            kept += await database.KeyExistsAsync($"emcp:events:{stream}") ? 1 : 0;
-        }
+        var stored = redis.GetServer(redis.GetEndPoints()[0]).Keys(pattern: "emcp:events*").Select(key => key.ToString()).ToList();
 
-        // Each call's stream ended when its answer went out; the initialize's and the calls' beyond two are gone.
-        Assert.InRange(streams.Length, 1, 3);
-        Assert.InRange(kept, 1, 3);
+        // The session's shared stream of server-initiated messages is there; no request's stream is.
+        Assert.All(stored, key => Assert.EndsWith($"{sessionId}.get", key));
+    }
+
+    [Fact]
+    public async Task PostStreamThatEndedOnOneReplica_IsReplayedOnAnother_AfterTheEventNamed()
+    {
+        await using var replicas = await RedisReplicas.StartAsync(2);
+        var (first, second) = (replicas.Replicas[0], replicas.Replicas[1]);
+        var sessionId = await SessionRequests.OpenAsync(first);
+        using var timeout = Deadline();
+        using var answered = await first.Client.SendAsync(SessionRequests.CallTool(sessionId, "test_simple_text", id: 7), timeout.Token);
+        var primingId = (await McpResponses.ReadEventsAsync(answered)).First(e => e.Id is not null).Id;
+
+        // Twice: the second asks a replica that already handed the stream over, and must not find its events twice.
+        for (var resume = 0; resume < 2; resume++)
+        {
+            using var resumed = await second.Client.SendAsync(SessionRequests.Get(sessionId, lastEventId: primingId), timeout.Token);
+            Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
+            var replayed = (await McpResponses.ReadEventsAsync(resumed)).Where(e => e.Data is not null).ToList();
+            Assert.Equal(7, Assert.Single(replayed).Data!["id"]?.GetValue<int>());
+        }
+    }
+
+    [Fact]
+    public async Task LastEventIdOfAnotherSessionsRequestStream_OnAnotherReplica_Gets400_AndNothingIsHandedOver()
+    {
+        await using var replicas = await RedisReplicas.StartAsync(2);
+        var (first, second) = (replicas.Replicas[0], replicas.Replicas[1]);
+        var theirs = await SessionRequests.OpenAsync(first);
+        var mine = await SessionRequests.OpenAsync(second);
+        using var timeout = Deadline();
+        using var answered = await first.Client.SendAsync(SessionRequests.CallTool(theirs, "test_simple_text"), timeout.Token);
+        var theirEvent = (await McpResponses.ReadEventsAsync(answered)).First(e => e.Id is not null).Id;
+
+        using var stolen = await second.Client.SendAsync(SessionRequests.Get(mine, lastEventId: theirEvent), timeout.Token);
+
+        await JsonRpcErrorAssert.IsErrorAsync(stolen, HttpStatusCode.BadRequest);
+        await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(replicas.Redis.ConnectionString);
+        Assert.DoesNotContain(redis.GetServer(redis.GetEndPoints()[0]).Keys(pattern: "emcp:events*"), key => !key.ToString().EndsWith(".get"));
+    }
+
+    [Fact]
+    public async Task LastEventIdOfAReplicaThatIsGone_Gets400()
+    {
+        await using var replicas = await RedisReplicas.StartAsync(1);
+        var replica = replicas.Replicas[0];
+        var sessionId = await SessionRequests.OpenAsync(replica);
+        using var timeout = Deadline();
+
+        // Named as a request stream of a replica nobody runs: nobody listens on its channel, so nobody is waited for.
+        using var resumed = await replica.Client.SendAsync(SessionRequests.Get(sessionId, lastEventId: "0123456789abcdef~1-1"), timeout.Token);
+
+        await JsonRpcErrorAssert.IsErrorAsync(resumed, HttpStatusCode.BadRequest);
     }
 
     [Fact]
