@@ -31,6 +31,9 @@ public sealed class RedisKeys(IOptions<McpRedisOptions> options)
     /// <summary>Where a replica takes in requests to hand one of its request streams over to the asking replica.</summary>
     public RedisChannel HandOversFor(string replicaId) => RedisChannel.Literal($"{Prefix}hand-overs:{replicaId}");
 
+    /// <summary>Where every change to a session's record, and its end, is told (the message: the session's id).</summary>
+    public RedisChannel SessionChanges => RedisChannel.Literal($"{Prefix}session-changes");
+
     public RedisChannel EventStreamChanged(string streamKey) => RedisChannel.Literal($"{Prefix}events-changed:{streamKey}");
 
     private static string Sha1Hex(string value) =>

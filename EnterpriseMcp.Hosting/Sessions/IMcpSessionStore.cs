@@ -41,6 +41,21 @@ public interface IMcpSessionStore
 
     ValueTask SetLogLevelAsync(string sessionId, LoggingLevel level, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// How long a replica may serve a session whose server runs on it without asking the store again; zero (the default)
+    /// asks on every request. Only a store that tells of every change to a session (<see cref="WatchChanges"/>) allows
+    /// more, and only while it is sure it hears them.
+    /// </summary>
+    TimeSpan TrustLiveSessionsFor => TimeSpan.Zero;
+
+    /// <summary>
+    /// Calls <paramref name="changed"/> with a session's id whenever its record changes or it ends, on any replica; with
+    /// null when changes may have gone unheard (the store's connection failed).
+    /// </summary>
+    void WatchChanges(Action<string?> changed)
+    {
+    }
+
     /// <summary>Ends the session; false when it did not exist.</summary>
     ValueTask<bool> RemoveAsync(string sessionId, CancellationToken cancellationToken);
 }

@@ -31,6 +31,8 @@ internal sealed class McpLiveSession(string id, string? userKey, StreamableHttpS
     private int _followers;
     private int _replayedLevel = -1;
     private long _lastUsed = time.GetTimestamp();
+    private readonly Lock _trustGate = new();
+    private long _trustedUntil;
     private int _disposed;
 
     public string Id => id;
@@ -134,6 +136,39 @@ internal sealed class McpLiveSession(string id, string? userKey, StreamableHttpS
             Method = RequestMethods.LoggingSetLevel,
             Params = new JsonObject { ["level"] = JsonSerializer.SerializeToNode(level, McpJsonUtilities.DefaultOptions) },
         }, Stream.Null, cancellationToken);
+    }
+
+    /// <summary>Whether a request may be served without asking the store (<see cref="Vouch"/>).</summary>
+    public bool IsTrusted => _time.GetTimestamp() < Volatile.Read(ref _trustedUntil);
+
+    /// <summary>
+    /// Trusts the session for <paramref name="period"/>, the store having just said it exists as this replica knows it,
+    /// unless <paramref name="unchangedSince"/> says a change was heard meanwhile.
+    /// </summary>
+    public void Vouch(TimeSpan period, Func<bool> unchangedSince)
+    {
+        if (period <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        // Under the lock Distrust takes: a change heard after the check resets what is set here.
+        lock (_trustGate)
+        {
+            if (unchangedSince())
+            {
+                Volatile.Write(ref _trustedUntil, _time.GetTimestamp() + (long)(period.TotalSeconds * _time.TimestampFrequency));
+            }
+        }
+    }
+
+    /// <summary>The session's record changed somewhere: its next request asks the store again.</summary>
+    public void Distrust()
+    {
+        lock (_trustGate)
+        {
+            Volatile.Write(ref _trustedUntil, 0);
+        }
     }
 
     public void Start() => _running = server.RunAsync(_stopping.Token);

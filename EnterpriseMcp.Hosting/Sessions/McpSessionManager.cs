@@ -11,21 +11,38 @@ namespace EnterpriseMcp.Hosting.Sessions;
 /// <summary>
 /// Starts, finds and ends 2025-generation sessions. The store decides whether a session exists;
 /// the live servers here are this replica's cache, rebuilt from the store when another replica
-/// created the session.
+/// created the session. A store that tells of every change lets a session whose server runs here be served without
+/// asking it for a short while (<see cref="IMcpSessionStore.TrustLiveSessionsFor"/>): a change heard from any replica
+/// ends that trust, so the next request asks again.
 /// </summary>
-internal sealed partial class McpSessionManager(
-    IMcpSessionStore store,
-    ISseEventStreamStore eventStreams,
-    McpServerFactory servers,
-    IOptions<McpHttpOptions> options,
-    TimeProvider time,
-    ILogger<McpSessionManager> logger)
+internal sealed partial class McpSessionManager
 {
-    private readonly int _maxSessionsPerUser = options.Value.MaxSessionsPerUser;
+    private readonly IMcpSessionStore _store;
+    private readonly ISseEventStreamStore _eventStreams;
+    private readonly McpServerFactory _servers;
+    private readonly TimeProvider _time;
+    private readonly ILogger<McpSessionManager> _logger;
+    private readonly int _maxSessionsPerUser;
 
     private readonly ConcurrentDictionary<string, McpLiveSession> _live = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _restoreLock = new(1, 1);
-    private readonly bool _sharedStreams = eventStreams is ISharedSessionStreams;
+    private readonly bool _sharedStreams;
+
+    // Changes heard, of any session: a lookup trusts its answer only if none was heard while it asked.
+    private long _changesHeard;
+
+    public McpSessionManager(IMcpSessionStore store, ISseEventStreamStore eventStreams, McpServerFactory servers,
+        IOptions<McpHttpOptions> options, TimeProvider time, ILogger<McpSessionManager> logger)
+    {
+        _store = store;
+        _eventStreams = eventStreams;
+        _servers = servers;
+        _time = time;
+        _logger = logger;
+        _maxSessionsPerUser = options.Value.MaxSessionsPerUser;
+        _sharedStreams = eventStreams is ISharedSessionStreams;
+        store.WatchChanges(Distrust);
+    }
 
     public int LiveCount => _live.Count;
 
@@ -37,7 +54,7 @@ internal sealed partial class McpSessionManager(
     public async ValueTask<McpSessionLookup> StartAsync(string? userKey, CancellationToken cancellationToken)
     {
         var id = McpSessionId.New();
-        if (!await store.TryCreateAsync(new McpSessionRecord(id, userKey, time.GetUtcNow()), _maxSessionsPerUser, cancellationToken))
+        if (!await _store.TryCreateAsync(new McpSessionRecord(id, userKey, _time.GetUtcNow()), _maxSessionsPerUser, cancellationToken))
         {
             LogUserAtSessionLimit(userKey ?? "anonymous", _maxSessionsPerUser);
             return new(McpSessionLookupStatus.UserAtSessionLimit);
@@ -48,7 +65,14 @@ internal sealed partial class McpSessionManager(
 
     public async ValueTask<McpSessionLookup> FindAsync(string sessionId, string? userKey, CancellationToken cancellationToken)
     {
-        var record = await store.FindForAsync(sessionId, userKey, cancellationToken);
+        if (_live.TryGetValue(sessionId, out var trusted) && trusted.IsTrusted && trusted.UserKey == userKey
+            && trusted.TryBeginRequest(out var trustedLease))
+        {
+            return new(McpSessionLookupStatus.Found, trusted, trustedLease);
+        }
+
+        var heard = Volatile.Read(ref _changesHeard);
+        var record = await _store.FindForAsync(sessionId, userKey, cancellationToken);
         if (record is null)
         {
             if (_live.TryRemove(sessionId, out var stale))
@@ -66,7 +90,7 @@ internal sealed partial class McpSessionManager(
 
         if (_live.TryGetValue(sessionId, out var live) && live.TryBeginRequest(out var lease))
         {
-            return await FoundAsync(live, lease, record, cancellationToken);
+            return await FoundAsync(live, lease, record, heard, cancellationToken);
         }
 
         // Serialised so that concurrent first requests on this replica rebuild the session once.
@@ -77,7 +101,7 @@ internal sealed partial class McpSessionManager(
             {
                 if (live.TryBeginRequest(out lease))
                 {
-                    return await FoundAsync(live, lease, record, cancellationToken);
+                    return await FoundAsync(live, lease, record, heard, cancellationToken);
                 }
 
                 // Hibernating under our feet: the sweeper disposes it; this request gets a fresh server.
@@ -85,7 +109,7 @@ internal sealed partial class McpSessionManager(
             }
 
             var launched = await LaunchAsync(record.Id, record.UserKey, record.InitializeParams);
-            return await FoundAsync(launched.Session!, launched.Lease, record, cancellationToken);
+            return await FoundAsync(launched.Session!, launched.Lease, record, heard, cancellationToken);
         }
         finally
         {
@@ -96,8 +120,9 @@ internal sealed partial class McpSessionManager(
     // Once initialized, a session's server writes what it sends unprompted to the shared stream, which GETs on every
     // replica follow; without a shared store, only a GET on this replica hears it.
     // Its log level follows the record too, which the client may have changed on another replica.
+    // It is then trusted, unless a change was heard since the store was asked (heard: the count before).
     private async ValueTask<McpSessionLookup> FoundAsync(McpLiveSession live, McpLiveSession.RequestLease lease, McpSessionRecord record,
-        CancellationToken cancellationToken)
+        long heard, CancellationToken cancellationToken)
     {
         if (_sharedStreams && live.StoresEvents)
         {
@@ -109,13 +134,31 @@ internal sealed partial class McpSessionManager(
             await live.FollowLogLevelAsync(level, cancellationToken);
         }
 
+        live.Vouch(_store.TrustLiveSessionsFor, () => Volatile.Read(ref _changesHeard) == heard);
         return new(McpSessionLookupStatus.Found, live, lease);
+    }
+
+    // Counted before the session is distrusted, so that a lookup whose answer predates the change never trusts it.
+    private void Distrust(string? sessionId)
+    {
+        Interlocked.Increment(ref _changesHeard);
+        if (sessionId is null)
+        {
+            foreach (var live in _live.Values)
+            {
+                live.Distrust();
+            }
+        }
+        else if (_live.TryGetValue(sessionId, out var live))
+        {
+            live.Distrust();
+        }
     }
 
     public async ValueTask<bool> EndAsync(string sessionId, CancellationToken cancellationToken)
     {
-        var existed = await store.RemoveAsync(sessionId, cancellationToken);
-        if (eventStreams is ISharedSessionStreams shared)
+        var existed = await _store.RemoveAsync(sessionId, cancellationToken);
+        if (_eventStreams is ISharedSessionStreams shared)
         {
             // Ends the GETs following the session on other replicas too.
             await shared.EndSessionAsync(sessionId);
@@ -139,7 +182,7 @@ internal sealed partial class McpSessionManager(
         {
             if (live.IsBusy)
             {
-                await store.TouchAsync(id, cancellationToken);
+                await _store.TouchAsync(id, cancellationToken);
             }
             else if (live.IsIdleLongerThan(idleTimeout))
             {
@@ -182,13 +225,13 @@ internal sealed partial class McpSessionManager(
 
     private async ValueTask<McpSessionLookup> LaunchAsync(string id, string? userKey, InitializeRequestParams? initializeParams)
     {
-        var transport = new StreamableHttpServerTransport(servers.LoggerFactory)
+        var transport = new StreamableHttpServerTransport(_servers.LoggerFactory)
         {
             SessionId = id,
-            EventStreamStore = eventStreams,
+            EventStreamStore = _eventStreams,
             // Handlers then run in the request's async flow: its user, activity and current operation.
             FlowExecutionContextFromRequests = true,
-            OnSessionInitialized = (parameters, ct) => store.SetInitializeParamsAsync(id, parameters, ct),
+            OnSessionInitialized = (parameters, ct) => _store.SetInitializeParamsAsync(id, parameters, ct),
         };
 
         if (initializeParams is not null)
@@ -197,7 +240,7 @@ internal sealed partial class McpSessionManager(
             await transport.HandleInitializeRequestAsync(initializeParams);
         }
 
-        var session = new McpLiveSession(id, userKey, transport, servers.CreateForSession(transport, initializeParams), time)
+        var session = new McpLiveSession(id, userKey, transport, _servers.CreateForSession(transport, initializeParams), _time)
         {
             RestoredVersion = initializeParams?.ProtocolVersion,
         };

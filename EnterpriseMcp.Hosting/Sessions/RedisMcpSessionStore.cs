@@ -13,7 +13,9 @@ namespace EnterpriseMcp.Hosting.Sessions;
 /// idle timeout unless used, and each user's sessions in a sorted set by expiry, so that the per-user limit holds across
 /// replicas. Every change is one script, atomic on the server; the scripts read the clock of Redis, not of the replica,
 /// so replicas whose clocks differ agree on expiry. One Redis (with its replicas), not Redis Cluster: the scripts touch a
-/// user's set through a key they compute.
+/// user's set through a key they compute. Every change to a session's record, and its end, is told on one channel, so
+/// that replicas may trust the sessions they run for a moment (<see cref="TrustLiveSessionsFor"/>) instead of asking on
+/// every request; a session's idle clock is then renewed when a replica asks, at least once per that moment while used.
 /// </summary>
 internal sealed class RedisMcpSessionStore(IConnectionMultiplexer redis, RedisKeys keys, IOptions<McpHttpOptions> options)
     : IMcpSessionStore
@@ -64,21 +66,29 @@ internal sealed class RedisMcpSessionStore(IConnectionMultiplexer redis, RedisKe
         return fields
         """;
 
-    // KEYS: session. ARGV: id, key prefix.
+    // KEYS: session. ARGV: id, key prefix, changes channel.
     private const string RemoveScript = """
         local user = redis.call('HGET', KEYS[1], 'u')
         if not user then return 0 end
         redis.call('DEL', KEYS[1])
         redis.call('ZREM', ARGV[2] .. 'user-sessions:' .. redis.sha1hex(user), ARGV[1])
+        redis.call('PUBLISH', ARGV[3], ARGV[1])
         return 1
         """;
 
-    // KEYS: session. ARGV: a field and its value. Never recreates a session that ended meanwhile.
+    // KEYS: session. ARGV: a field and its value, the changes channel, id. Never recreates a session that ended meanwhile.
     private const string SetFieldScript = """
         if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
         redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+        redis.call('PUBLISH', ARGV[3], ARGV[4])
         return 1
         """;
+
+    // Short against any idle timeout: a session used only within it expires at most this much early.
+    private static readonly TimeSpan LongestTrust = TimeSpan.FromSeconds(1);
+
+    private readonly TimeSpan _trust = TimeSpan.FromTicks(Math.Min(LongestTrust.Ticks, options.Value.IdleTimeout.Ticks / 10));
+    private volatile bool _hearing;
 
     private static readonly JsonSerializerOptions Json = McpJsonUtilities.DefaultOptions;
 
@@ -151,16 +161,61 @@ internal sealed class RedisMcpSessionStore(IConnectionMultiplexer redis, RedisKe
 
     public async ValueTask SetInitializeParamsAsync(string sessionId, InitializeRequestParams initializeParams, CancellationToken cancellationToken) =>
         await RedisCalls.RunAsync(() => Database.ScriptEvaluateAsync(SetFieldScript, [keys.Session(sessionId)],
-            [InitializeField, JsonSerializer.Serialize(initializeParams, Json)]), "record the session's initialize");
+            [InitializeField, JsonSerializer.Serialize(initializeParams, Json), keys.SessionChanges.ToString(), sessionId]),
+            "record the session's initialize");
 
     public async ValueTask SetLogLevelAsync(string sessionId, LoggingLevel level, CancellationToken cancellationToken) =>
         await RedisCalls.RunAsync(() => Database.ScriptEvaluateAsync(SetFieldScript, [keys.Session(sessionId)],
-            [LogLevelField, (int)level]), "record the session's log level");
+            [LogLevelField, (int)level, keys.SessionChanges.ToString(), sessionId]), "record the session's log level");
 
     public async ValueTask<bool> RemoveAsync(string sessionId, CancellationToken cancellationToken)
     {
         var removed = await RedisCalls.RunAsync(() => Database.ScriptEvaluateAsync(RemoveScript, [keys.Session(sessionId)],
-            [sessionId, keys.Prefix]), "end the session");
+            [sessionId, keys.Prefix, keys.SessionChanges.ToString()]), "end the session");
         return (int)removed == 1;
+    }
+
+    /// <summary>Only while the changes channel is heard: from a successful subscription until the connection fails.</summary>
+    public TimeSpan TrustLiveSessionsFor => _hearing ? _trust : TimeSpan.Zero;
+
+    public void WatchChanges(Action<string?> changed)
+    {
+        // Whatever was said while the connection was down went unheard: nothing is trusted until it is back, and then
+        // nothing trusted before counts.
+        redis.ConnectionFailed += (_, _) =>
+        {
+            _hearing = false;
+            changed(null);
+        };
+        redis.ConnectionRestored += (_, _) => _ = HearAgainAsync(changed);
+        _ = HearAsync(changed);
+    }
+
+    // The connection subscribes again by itself; a ping on the subscriber's connection answers after that.
+    private async Task HearAgainAsync(Action<string?> changed)
+    {
+        try
+        {
+            await redis.GetSubscriber().PingAsync();
+            changed(null);
+            _hearing = true;
+        }
+        catch (Exception e) when (e is RedisConnectionException or RedisTimeoutException)
+        {
+            // Down again: the next restore tries again.
+        }
+    }
+
+    private async Task HearAsync(Action<string?> changed)
+    {
+        try
+        {
+            await redis.GetSubscriber().SubscribeAsync(keys.SessionChanges, (_, sessionId) => changed(sessionId));
+            _hearing = true;
+        }
+        catch (Exception e) when (e is RedisConnectionException or RedisTimeoutException)
+        {
+            // Redis away at start: the connection subscribes again when it is restored, which then allows trust.
+        }
     }
 }

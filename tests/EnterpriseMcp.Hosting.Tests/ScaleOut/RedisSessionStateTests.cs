@@ -34,6 +34,31 @@ public sealed class RedisSessionStateTests
     }
 
     [Fact]
+    public async Task LogLevelSetOnOneReplica_GovernsAtOnceASessionAnotherHasJustServed()
+    {
+        await using var replicas = await RedisReplicas.StartAsync(2);
+        var (first, second) = (replicas.Replicas[0], replicas.Replicas[1]);
+        var sessionId = await SessionRequests.OpenAsync(first);
+        using var timeout = Deadline();
+        // Served on the second replica just now: it may serve the session's next request without asking Redis.
+        using (var warm = await second.Client.SendAsync(SessionRequests.ToolsList(sessionId), timeout.Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
+        }
+
+        using (var setLevel = await first.Client.SendAsync(McpRequests.Post(
+                   McpRequests.Request("logging/setLevel", new JsonObject { ["level"] = "debug" }), McpRequests.Previous, sessionId), timeout.Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, setLevel.StatusCode);
+        }
+
+        using var call = await second.Client.SendAsync(SessionRequests.CallTool(sessionId, "test_tool_with_logging"), timeout.Token);
+        var events = await McpResponses.ReadEventsAsync(call);
+
+        Assert.Contains(events, e => e.Data?["method"]?.GetValue<string>() == "notifications/message");
+    }
+
+    [Fact]
     public async Task AnswerToAServerRequest_PostedToAnotherReplica_ReachesTheServerThatAsked()
     {
         await using var replicas = await RedisReplicas.StartAsync(2);

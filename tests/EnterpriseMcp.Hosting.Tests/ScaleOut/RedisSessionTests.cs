@@ -72,6 +72,50 @@ public sealed class RedisSessionTests
     }
 
     [Fact]
+    public async Task SessionEndedOnOneReplica_Gets404AtOnceOnAnotherThatHasJustServedIt()
+    {
+        await using var replicas = await RedisReplicas.StartAsync(2);
+        var (first, second) = (replicas.Replicas[0], replicas.Replicas[1]);
+        var sessionId = await SessionRequests.OpenAsync(first);
+        using (var warm = await second.Client.SendAsync(SessionRequests.ToolsList(sessionId), Cancellation))
+        {
+            Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
+        }
+
+        using (var delete = await first.Client.SendAsync(SessionRequests.Delete(sessionId), Cancellation))
+        {
+            Assert.Equal(HttpStatusCode.OK, delete.StatusCode);
+        }
+
+        using var after = await second.Client.SendAsync(SessionRequests.ToolsList(sessionId), Cancellation);
+        Assert.Equal(HttpStatusCode.NotFound, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task SessionInUseOnOneReplica_StaysAliveInRedis_ThoughThatReplicaTrustsIt()
+    {
+        var shortIdle = new Dictionary<string, string?>
+        {
+            ["Mcp:Http:IdleTimeout"] = "00:00:03",
+            ["Mcp:Http:SweepInterval"] = "00:00:00.5",
+        };
+        await using var replicas = await RedisReplicas.StartAsync(2, shortIdle);
+        var (first, second) = (replicas.Replicas[0], replicas.Replicas[1]);
+        var sessionId = await SessionRequests.OpenAsync(first);
+
+        // Used on the first replica for twice the idle timeout: Redis must hear of that use, or it expires the session.
+        for (var use = 0; use < 30; use++)
+        {
+            using var used = await first.Client.SendAsync(SessionRequests.ToolsList(sessionId), Cancellation);
+            Assert.Equal(HttpStatusCode.OK, used.StatusCode);
+            await Task.Delay(TimeSpan.FromSeconds(0.2), Cancellation);
+        }
+
+        using var elsewhere = await second.Client.SendAsync(SessionRequests.ToolsList(sessionId), Cancellation);
+        Assert.Equal(HttpStatusCode.OK, elsewhere.StatusCode);
+    }
+
+    [Fact]
     public async Task PerUserSessionLimit_HoldsOverAllReplicas_AndAnEndedSessionFreesItsSlotEverywhere()
     {
         var twoPerUser = new Dictionary<string, string?> { ["Mcp:Http:MaxSessionsPerUser"] = "2" };
