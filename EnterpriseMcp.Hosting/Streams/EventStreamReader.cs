@@ -7,10 +7,15 @@ namespace EnterpriseMcp.Hosting.Streams;
 
 /// <summary>
 /// Replays a stream after a given event, then, for a stream still being written in streaming mode,
-/// goes on with new events until it ends; in polling mode it stops after what is there.
+/// goes on with new events until it ends. In polling mode it stops after what is there, or, when nothing new is there
+/// yet, after the next change or <see cref="PollingWait"/>: a client that comes back to poll gets an answer, not an
+/// empty stream to poll again.
 /// </summary>
 internal sealed class EventStreamReader(EventStream stream, long afterSequence) : ISseEventStreamReader
 {
+    /// <summary>How long a poll that finds nothing new waits for something.</summary>
+    public static readonly TimeSpan PollingWait = TimeSpan.FromSeconds(5);
+
     public string SessionId => stream.SessionId;
 
     public string StreamId => stream.StreamId;
@@ -18,6 +23,7 @@ internal sealed class EventStreamReader(EventStream stream, long afterSequence) 
     public async IAsyncEnumerable<SseItem<JsonRpcMessage?>> ReadEventsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var sequence = afterSequence;
+        var waitedOnce = false;
         while (true)
         {
             var (events, ended, changed) = stream.ReadAfter(sequence);
@@ -27,12 +33,31 @@ internal sealed class EventStreamReader(EventStream stream, long afterSequence) 
             }
 
             sequence += events.Length;
-            if (ended || stream.Mode == SseEventStreamMode.Polling)
+            if (ended)
             {
                 yield break;
             }
 
-            await changed.WaitAsync(cancellationToken);
+            if (stream.Mode != SseEventStreamMode.Polling)
+            {
+                await changed.WaitAsync(cancellationToken);
+                continue;
+            }
+
+            if (events.Length > 0 || waitedOnce)
+            {
+                yield break;
+            }
+
+            waitedOnce = true;
+            try
+            {
+                await changed.WaitAsync(PollingWait, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                yield break;
+            }
         }
     }
 }

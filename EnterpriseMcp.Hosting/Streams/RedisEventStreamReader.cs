@@ -11,7 +11,8 @@ namespace EnterpriseMcp.Hosting.Streams;
 /// <summary>
 /// Replays a stream from Redis after a given event, then, in streaming mode, follows it until it ends: woken by the
 /// stream's channel, and looking again every <see cref="RedisEventStreamStore.PollInterval"/> in case a signal was lost.
-/// A stream that expired (its writer's replica died, and nobody wrote for its lifetime) counts as ended.
+/// In polling mode it stops after what is there, or, when nothing new is there yet, after the next change (at most
+/// <see cref="EventStreamReader.PollingWait"/>), as <see cref="EventStreamReader"/> does. A stream that expired (its writer's replica died, and nobody wrote for its lifetime) counts as ended.
 /// </summary>
 internal sealed class RedisEventStreamReader(RedisEventStreamStore store, string streamKey, string sessionId, string streamId,
     SseEventStreamMode mode, long afterSequence) : ISseEventStreamReader
@@ -31,6 +32,7 @@ internal sealed class RedisEventStreamReader(RedisEventStreamStore store, string
         try
         {
             var sequence = afterSequence;
+            var waitedOnce = false;
             while (true)
             {
                 var events = await RedisCalls.RunAsync(() => store.Database.ListRangeAsync(keys.EventStream(streamKey), sequence, -1), "read the event stream");
@@ -40,13 +42,15 @@ internal sealed class RedisEventStreamReader(RedisEventStreamStore store, string
                     yield return RedisEventFields.Decode((byte[])stored!, RedisEventIds.Format(streamKey, sequence));
                 }
 
-                if (mode == SseEventStreamMode.Polling || await EndedAsync())
+                var polling = mode == SseEventStreamMode.Polling;
+                if ((polling && (events.Length > 0 || waitedOnce)) || await EndedAsync())
                 {
                     yield break;
                 }
 
+                waitedOnce = true;
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                wait.CancelAfter(store.PollInterval);
+                wait.CancelAfter(polling ? EventStreamReader.PollingWait : store.PollInterval);
                 try
                 {
                     await changed.Reader.WaitToReadAsync(wait.Token);
