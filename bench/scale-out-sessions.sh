@@ -54,7 +54,10 @@ open() { dotnet bench/SessionOpener/bin/Release/net10.0/SessionOpener.dll "$1" "
 used_memory() { redis info memory | awk -F: '$1=="used_memory" {print $2+0}'; }
 rss_kb() { awk '$1=="VmRSS:" {print $2}' "/proc/$1/status"; }
 # The managed heap after the last collection, from the replica's /metrics; made a full one first where dotnet-trace is
-# installed (a session with the GC heap collect keyword induces a blocking gen2 collection), otherwise the last gen0's.
+# installed (a session with the GC heap collect keyword induces a blocking gen2 collection), otherwise the last gen0's,
+# which counts garbage not collected yet. `dotnet tool install -g dotnet-trace` puts it in ~/.dotnet/tools.
+PATH=$PATH:$HOME/.dotnet/tools
+command -v dotnet-trace >/dev/null || echo "dotnet-trace is missing: heaps are read without a full collection first" >&2
 heap_kb() {
   command -v dotnet-trace >/dev/null && dotnet-trace collect -p "$1" --providers Microsoft-Windows-DotNETRuntime:0x800000:4 \
     --duration 00:00:00:01 -o "$work/gc.nettrace" >/dev/null 2>&1

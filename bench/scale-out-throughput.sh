@@ -2,8 +2,9 @@
 # What keeping sessions and event streams in Redis costs one gateway replica: tools/call through a gateway in front of
 # the conformance fixture, with the in-memory stores (no ConnectionStrings:redis) and with the Redis ones (a local
 # redis-server without persistence), both gateways up side by side and loaded one after the other within each round.
-# Two requests: in one 2025-11-25 session (SSE answer; the session and each call's event stream live in the store), and
-# 2026-07-28 stateless (no shared state; Redis is only used by rate limits, and none are configured). Then, with wrk at
+# Three requests: in one 2025-11-25 session (SSE answer; the session lives in the store); spread round-robin over MANY
+# (default 500) such sessions, so that each is used a few times a second and a replica asks Redis about each about once
+# a second; and 2026-07-28 stateless (no shared state; Redis is only used by rate limits, and none are configured). Then, with wrk at
 # 4 connections for a few seconds, the commands Redis ran per call, by name (those its scripts ran included).
 # Bounded: WARMUP (default 15) seconds per case in the first round, DURATION (default 10) per case in each of ROUNDS.
 #
@@ -14,6 +15,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source bench/lib.sh
 
 DURATION=${DURATION:-10}
+MANY=${MANY:-500}
 CONNECTIONS=${CONNECTIONS:-64}
 ROUNDS=${ROUNDS:-1}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
@@ -39,7 +41,7 @@ wait_for "$backend/alive"
 start_gateway() {   # URL [VAR=value...]
   local url=$1; shift
   env Logging__LogLevel__Default=Warning Gateway__Backends__fixture__Url="$backend/mcp" Gateway__Backends__fixture__Prefix= \
-    Gateway__Audit__Path="$work/audit-${url##*:}.db" "$@" \
+    Gateway__Audit__Path="$work/audit-${url##*:}.db" Mcp__Http__MaxSessionsPerUser=$((MANY + 10)) "$@" \
     dotnet EnterpriseMcp.Gateway/bin/Release/net10.0/EnterpriseMcp.Gateway.dll --urls "$url" >"$work/gateway-${url##*:}.log" 2>&1 & pids+=($!)
 }
 start_gateway "$memory"
@@ -60,10 +62,19 @@ call='"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"test_simple
 for url in "$memory" "$shared"; do
   lua "$work/session-${url##*:}.lua" "{$call}}" "MCP-Protocol-Version: 2025-11-25" "Mcp-Session-Id: $(open_session "$url")"
 done
+# many_sessions URL: a wrk script that spreads the call over MANY sessions opened on URL, one after another.
+many_sessions() {
+  local file="$work/many-${1##*:}.lua"
+  lua "$file" "{$call}}" "MCP-Protocol-Version: 2025-11-25"
+  { echo 'local ids = {'; for _ in $(seq 1 "$MANY"); do printf '"%s",\n' "$(open_session "$1")"; done; echo '}'
+    echo 'local turn = 0'
+    echo 'request = function() turn = turn % #ids + 1; wrk.headers["Mcp-Session-Id"] = ids[turn]; return wrk.format() end'; } >>"$file"
+}
+for url in "$memory" "$shared"; do many_sessions "$url"; done
 meta='"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{}}'
 lua "$work/stateless.lua" "{$call,$meta}}" "MCP-Protocol-Version: 2026-07-28" "Mcp-Method: tools/call" "Mcp-Name: test_simple_text"
 for url in "$memory" "$shared"; do
-  for script in "$work/session-${url##*:}.lua" "$work/stateless.lua"; do
+  for script in "$work/session-${url##*:}.lua" "$work/many-${url##*:}.lua" "$work/stateless.lua"; do
     answer=$(wrk -t1 -c1 -d1s -s "$script" "$url/mcp" | awk '/Non-2xx/ {print "non-2xx"}')
     [ -z "$answer" ] || { echo "$url answered $script with errors" >&2; exit 1; }
   done
@@ -91,15 +102,19 @@ for round in $(seq 1 "$ROUNDS"); do
   [ "$ROUNDS" = 1 ] || echo "round $round of $ROUNDS"
   wrk_case "2025 session, in memory" "$memory/mcp" "$work/session-${memory##*:}.lua"
   wrk_case "2025 session, Redis" "$shared/mcp" "$work/session-${shared##*:}.lua"
+  wrk_case "2025, $MANY sessions, in memory" "$memory/mcp" "$work/many-${memory##*:}.lua"
+  wrk_case "2025, $MANY sessions, Redis" "$shared/mcp" "$work/many-${shared##*:}.lua"
   wrk_case "2026 stateless, in memory" "$memory/mcp" "$work/stateless.lua"
   wrk_case "2026 stateless, Redis" "$shared/mcp" "$work/stateless.lua"
   WARMUP=0 # the processes stay up: one warm-up is enough
   summaries+=("$(awk -v sm="${rate[2025 session, in memory]}" -v sr="${rate[2025 session, Redis]}" -v tm="${rate[2026 stateless, in memory]}" \
-    -v tr="${rate[2026 stateless, Redis]}" 'BEGIN { printf "%.0f %.0f", 100 * sr / sm, 100 * tr / tm }')")
+    -v tr="${rate[2026 stateless, Redis]}" -v mm="${rate[2025, $MANY sessions, in memory]}" -v mr="${rate[2025, $MANY sessions, Redis]}" \
+    'BEGIN { printf "%.0f %.0f %.0f", 100 * sr / sm, 100 * tr / tm, 100 * mr / mm }')")
 done
-printf '%s\n' "${summaries[@]}" | medians | awk -v rounds="$ROUNDS" '{
+printf '%s\n' "${summaries[@]}" | medians | awk -v rounds="$ROUNDS" -v many="$MANY" '{
     label = rounds > 1 ? sprintf(" (medians of %d rounds)", rounds) : ""
-    printf "with Redis%s: the 2025 session case at %d%% of in-memory (goal: at least 90%%), 2026 stateless at %d%%\n", label, $1, $2
+    printf "with Redis%s: the 2025 session case at %d%% of in-memory (goal: at least 90%%), over %d sessions at %d%%, 2026 stateless at %d%%\n", label, $1, many, $3, $2
   }'
 redis_per_call "2025 session, Redis" "$shared/mcp" "$work/session-${shared##*:}.lua"
+redis_per_call "2025, $MANY sessions, Redis" "$shared/mcp" "$work/many-${shared##*:}.lua"
 redis_per_call "2026 stateless, Redis" "$shared/mcp" "$work/stateless.lua"
