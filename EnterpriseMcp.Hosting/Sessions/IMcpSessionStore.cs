@@ -42,6 +42,11 @@ public interface IMcpSessionStore
     ValueTask SetLogLevelAsync(string sessionId, LoggingLevel level, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Replicas share the store: a session idle on one may be in use on another, and expires in the store alone.
+    /// </summary>
+    bool IsShared => false;
+
+    /// <summary>
     /// How long a replica may serve a session whose server runs on it without asking the store again; zero (the default)
     /// asks on every request. Only a store that tells of every change to a session (<see cref="WatchChanges"/>) allows
     /// more, and only while it is sure it hears them.

@@ -186,9 +186,26 @@ internal sealed partial class McpSessionManager
             }
             else if (live.IsIdleLongerThan(idleTimeout))
             {
-                await EndAsync(id, cancellationToken);
+                await EndIdleAsync(id, live, cancellationToken);
             }
         }
+    }
+
+    // Idle here is not idle everywhere when replicas share the store: a record still there was used on another replica
+    // within the idle timeout (the store expires it otherwise), so only this replica's server goes.
+    private async Task EndIdleAsync(string id, McpLiveSession live, CancellationToken cancellationToken)
+    {
+        if (_store.IsShared && await _store.GetAsync(id, cancellationToken) is not null)
+        {
+            if (_live.TryRemove(new KeyValuePair<string, McpLiveSession>(id, live)))
+            {
+                await live.DisposeAsync(sessionEnded: false);
+            }
+
+            return;
+        }
+
+        await EndAsync(id, cancellationToken);
     }
 
     /// <summary>

@@ -175,6 +175,8 @@ internal sealed class RedisMcpSessionStore(IConnectionMultiplexer redis, RedisKe
         return (int)removed == 1;
     }
 
+    public bool IsShared => true;
+
     /// <summary>Only while the changes channel is heard: from a successful subscription until the connection fails.</summary>
     public TimeSpan TrustLiveSessionsFor => _hearing ? _trust : TimeSpan.Zero;
 

@@ -116,6 +116,33 @@ public sealed class RedisSessionTests
     }
 
     [Fact]
+    public async Task SessionIdleOnOneReplica_ButInUseOnAnother_IsNotEndedByTheIdleOne()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Mcp:Http:IdleTimeout"] = "00:00:02",
+            ["Mcp:Http:SweepInterval"] = "00:00:00.5",
+            // Never unloaded for idleness first (as a session whose client set a log level never is).
+            ["Mcp:Http:HibernateAfter"] = "00:10:00",
+        };
+        await using var replicas = await RedisReplicas.StartAsync(2, settings);
+        var (first, second) = (replicas.Replicas[0], replicas.Replicas[1]);
+        var sessionId = await SessionRequests.OpenAsync(first);
+        using (var once = await second.Client.SendAsync(SessionRequests.ToolsList(sessionId), Cancellation))
+        {
+            Assert.Equal(HttpStatusCode.OK, once.StatusCode);
+        }
+
+        // The second replica's server for it is idle for longer than the idle timeout; the session is not.
+        for (var use = 0; use < 25; use++)
+        {
+            using var used = await first.Client.SendAsync(SessionRequests.ToolsList(sessionId), Cancellation);
+            Assert.Equal(HttpStatusCode.OK, used.StatusCode);
+            await Task.Delay(TimeSpan.FromSeconds(0.2), Cancellation);
+        }
+    }
+
+    [Fact]
     public async Task PerUserSessionLimit_HoldsOverAllReplicas_AndAnEndedSessionFreesItsSlotEverywhere()
     {
         var twoPerUser = new Dictionary<string, string?> { ["Mcp:Http:MaxSessionsPerUser"] = "2" };
