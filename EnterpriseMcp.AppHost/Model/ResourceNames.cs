@@ -13,6 +13,7 @@ public static class ResourceNames
     public const string Jira = "jira";
     public const string Postgres = "postgres";
     public const string Redis = "redis";
+    public const string Prometheus = "prometheus";
 
     /// <summary>The gateway's replicas with <c>--replicas N</c>, behind nginx, which then takes the name <see cref="Gateway"/>.</summary>
     public static string GatewayReplica(int number) => $"{Gateway}-{number}";

@@ -1,4 +1,5 @@
 using EnterpriseMcp.AppHost.Commands;
+using EnterpriseMcp.AppHost.Monitoring;
 using EnterpriseMcp.AppHost.Options;
 using EnterpriseMcp.AppHost.Postgres;
 using EnterpriseMcp.AppHost.Prerequisites;
@@ -13,7 +14,7 @@ namespace EnterpriseMcp.AppHost.Model;
 
 /// <summary>
 /// The whole system as Aspire resources: identity server, tool servers, Redis, the gateway (or its replicas behind
-/// nginx), and PostgreSQL when asked for.
+/// nginx), Prometheus scraping them in a local run, and PostgreSQL when asked for.
 /// </summary>
 public static class SystemModel
 {
@@ -39,7 +40,8 @@ public static class SystemModel
             node = MachineChecks.Node();
             MachineChecks.Npm(IdentityFolder);
             MachineChecks.PortsFree(options.Ports.All
-                .Where(port => (options.Postgres || port.Resource != ResourceNames.Postgres) && (options.Redis || port.Resource != ResourceNames.Redis))
+                .Where(port => (options.Postgres || port.Resource != ResourceNames.Postgres) && (options.Redis || port.Resource != ResourceNames.Redis)
+                    && ((options.Prometheus && local) || port.Resource != ResourceNames.Prometheus))
                 .Concat(MachineChecks.DashboardPorts(key => builder.Configuration[key])));
         }
 
@@ -66,17 +68,26 @@ public static class SystemModel
         var inputs = new GatewayInputs(identity, gatewaySecret, data, redis, [jira, db]);
         // The gateway as clients reach it: the one gateway, or nginx in front of its replicas.
         IResourceBuilder<IResourceWithEndpoints> gateway;
+        // What Prometheus scrapes: the tool servers and every gateway process (not nginx in front of them).
+        List<IResource> scraped = [jira.Resource, db.Resource];
         if (options.Replicas > 1)
         {
             var (nginx, replicas) = builder.AddGatewayReplicas(options.Replicas, options.Ports.Gateway, inputs);
             services.AddRange([.. replicas, nginx]);
+            scraped.AddRange(replicas.Select(replica => (IResource)replica.Resource));
             gateway = nginx;
         }
         else
         {
             var single = builder.AddGateway(options.Ports.Gateway, inputs);
             services.Add(single);
+            scraped.Add(single.Resource);
             gateway = single.As<IResourceWithEndpoints>();
+        }
+
+        if (local && options.Prometheus)
+        {
+            services.Add(builder.AddLocalPrometheus(options.Ports.Prometheus, data, LocalPrometheus.TargetsOf(scraped)));
         }
 
         identity.WithResourceUris(gateway, jira, db);

@@ -4,7 +4,7 @@ namespace EnterpriseMcp.AppHost.Options;
 /// The AppHost's own options, taken off the command line before Aspire reads the rest (its own switches such as
 /// <c>--publisher manifest --output-path DIR</c>, and configuration such as <c>--Parameters:gateway-client-secret=...</c>).
 /// </summary>
-public sealed record AppHostOptions(bool Postgres, bool Redis, int Replicas, string? DataFolder, ResourcePorts Ports, string[] AspireArguments)
+public sealed record AppHostOptions(bool Postgres, bool Redis, bool Prometheus, int Replicas, string? DataFolder, ResourcePorts Ports, string[] AspireArguments)
 {
     /// <summary>Each replica is a .NET process of its own on the developer's machine; a few show any state a replica keeps to itself.</summary>
     public const int MaxReplicas = 9;
@@ -15,10 +15,11 @@ public sealed record AppHostOptions(bool Postgres, bool Redis, int Replicas, str
           --postgres              the Db tool server on PostgreSQL (Debian's postgresql) instead of its embedded SQLite
           --replicas N            N gateways (1 to 9, default 1) sharing Redis, behind Debian's nginx on the gateway's port
           --no-redis              no Redis: the gateway keeps sessions, limits and circuits in its own memory (one replica)
+          --no-prometheus         no Prometheus (Debian's prometheus) scraping the services' /metrics
           --data DIR              where keys, databases and the PostgreSQL cluster live (default EnterpriseMcp.AppHost/.data)
           --free-ports            every resource on a free port (a second system beside a running one; tests)
-          --identity-port N, --gateway-port N, --db-port N, --jira-port N, --postgres-port N, --redis-port N
-                                  one resource's port (defaults 5100, 5200, 5201, 5202, 5210, 5211)
+          --identity-port N, --gateway-port N, --db-port N, --jira-port N, --postgres-port N, --redis-port N,
+          --prometheus-port N     one resource's port (defaults 5100, 5200, 5201, 5202, 5210, 5211, 5212)
           --publisher manifest --output-path DIR   writes the deployment manifest instead of running
         """;
 
@@ -26,6 +27,7 @@ public sealed record AppHostOptions(bool Postgres, bool Redis, int Replicas, str
     {
         var postgres = false;
         var redis = true;
+        var prometheus = true;
         var replicas = 1;
         var freePorts = false;
         string? data = null;
@@ -40,6 +42,9 @@ public sealed record AppHostOptions(bool Postgres, bool Redis, int Replicas, str
                     break;
                 case "--no-redis":
                     redis = false;
+                    break;
+                case "--no-prometheus":
+                    prometheus = false;
                     break;
                 case "--replicas":
                     var count = Value(args, ref index);
@@ -71,7 +76,7 @@ public sealed record AppHostOptions(bool Postgres, bool Redis, int Replicas, str
             throw new UsageException("--replicas needs Redis: replicas share sessions, limits and circuits there. Leave out --no-redis.");
         }
 
-        return new AppHostOptions(postgres, redis, replicas, data, ResourcePorts.Choose(freePorts, chosen), [.. rest]);
+        return new AppHostOptions(postgres, redis, prometheus, replicas, data, ResourcePorts.Choose(freePorts, chosen), [.. rest]);
     }
 
     public static string Value(string[] args, ref int index) =>

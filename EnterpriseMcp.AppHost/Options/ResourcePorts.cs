@@ -7,20 +7,21 @@ namespace EnterpriseMcp.AppHost.Options;
 /// The port of each resource: the documented ones by default (clients are configured with them once, and a service's
 /// canonical URI, the audience of its tokens, contains its port), any of them chosen on the command line, or all free.
 /// </summary>
-public sealed record ResourcePorts(int Identity, int Gateway, int Db, int Jira, int Postgres, int Redis)
+public sealed record ResourcePorts(int Identity, int Gateway, int Db, int Jira, int Postgres, int Redis, int Prometheus)
 {
-    public static readonly ResourcePorts Documented = new(5100, 5200, 5201, 5202, 5210, 5211);
+    public static readonly ResourcePorts Documented = new(5100, 5200, 5201, 5202, 5210, 5211, 5212);
 
-    public static readonly IReadOnlySet<string> Names = new HashSet<string> { "identity", "gateway", "db", "jira", "postgres", "redis" };
+    public static readonly IReadOnlySet<string> Names = new HashSet<string> { "identity", "gateway", "db", "jira", "postgres", "redis", "prometheus" };
 
     public IEnumerable<(string Resource, int Port)> All =>
-        [("identity", Identity), ("gateway", Gateway), ("db", Db), ("jira", Jira), ("postgres", Postgres), ("redis", Redis)];
+        [("identity", Identity), ("gateway", Gateway), ("db", Db), ("jira", Jira), ("postgres", Postgres), ("redis", Redis), ("prometheus", Prometheus)];
 
     public static ResourcePorts Choose(bool free, IReadOnlyDictionary<string, int> chosen)
     {
         int Port(string name, int documented) => chosen.TryGetValue(name, out var port) ? port : free ? FreePort() : documented;
         return new ResourcePorts(Port("identity", Documented.Identity), Port("gateway", Documented.Gateway),
-            Port("db", Documented.Db), Port("jira", Documented.Jira), Port("postgres", Documented.Postgres), Port("redis", Documented.Redis));
+            Port("db", Documented.Db), Port("jira", Documented.Jira), Port("postgres", Documented.Postgres), Port("redis", Documented.Redis),
+            Port("prometheus", Documented.Prometheus));
     }
 
     /// <summary>

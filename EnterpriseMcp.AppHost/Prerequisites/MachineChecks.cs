@@ -58,6 +58,12 @@ public static class MachineChecks
         ?? throw new PrerequisiteException("Redis is not installed (no redis-server on the PATH or in /usr/bin); the gateway keeps its sessions, limits and circuits in it.",
             "Install it (Debian: apt-get install redis-server), or run with --no-redis: the gateway then keeps them in its own memory, which is right for one replica.");
 
+    /// <summary>Debian's <c>prometheus</c>, which scrapes the services' metrics.</summary>
+    public static string Prometheus() =>
+        Program("prometheus")
+        ?? throw new PrerequisiteException("Prometheus is not installed (no prometheus on the PATH or in /usr/bin); it scrapes every service's /metrics.",
+            "Install it (Debian: apt-get install prometheus), or run with --no-prometheus.");
+
     /// <summary>Debian's <c>nginx</c> (nginx-light is enough), in front of the gateway's replicas.</summary>
     public static string Nginx() =>
         Program("nginx")

@@ -26,7 +26,8 @@ public sealed class AspireSystem : IAsyncLifetime
     private readonly string _folder = Directory.CreateTempSubdirectory("apphost-system-").FullName;
 
     /// <summary>What the AppHost runs by default.</summary>
-    public static readonly string[] Resources = [ResourceNames.Identity, ResourceNames.Jira, ResourceNames.Db, ResourceNames.Redis, ResourceNames.Gateway];
+    public static readonly string[] Resources =
+        [ResourceNames.Identity, ResourceNames.Jira, ResourceNames.Db, ResourceNames.Redis, ResourceNames.Gateway, ResourceNames.Prometheus];
 
     public DistributedApplication App { get; private set; } = null!;
 
@@ -37,7 +38,9 @@ public sealed class AspireSystem : IAsyncLifetime
     public DevelopmentUsers Users { get; } = DevelopmentUsers.Load(Path.Combine(SystemModel.IdentityFolder, "identity.json"));
 
     public static string[] Arguments(string dataFolder) =>
-        ["--free-ports", "--data", dataFolder, $"--Parameters:{ResourceNames.GatewayClientSecret}={Convert.ToHexString(RandomNumberGenerator.GetBytes(24))}"];
+        ["--free-ports", "--data", dataFolder, $"--Parameters:{ResourceNames.GatewayClientSecret}={Convert.ToHexString(RandomNumberGenerator.GetBytes(24))}",
+            // Prometheus scrapes and evaluates every second: tests wait for what it saw.
+            "--Prometheus:ScrapeInterval=00:00:01", "--Prometheus:EvaluationInterval=00:00:01"];
 
     public async ValueTask InitializeAsync()
     {

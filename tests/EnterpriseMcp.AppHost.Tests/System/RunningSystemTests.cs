@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using EnterpriseMcp.AppHost.Commands;
 using EnterpriseMcp.AppHost.Model;
 using EnterpriseMcp.AppHost.Tests.Infrastructure;
@@ -24,6 +25,28 @@ public sealed class RunningSystemTests(AspireSystem system)
             Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, snapshot.HealthStatus);
             Assert.True(system.ProcessId(resource) is > 0, $"{resource} has no process id");
         }
+    }
+
+    [Fact]
+    public async Task Prometheus_scrapes_the_tool_servers_and_the_gateway_and_finds_them_up()
+    {
+        using var prometheus = new HttpClient { BaseAddress = system.App.GetEndpoint(ResourceNames.Prometheus, "http") };
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        deadline.CancelAfter(TimeSpan.FromSeconds(60));
+        Dictionary<string, string> health = [];
+        while (!deadline.IsCancellationRequested
+               && !(health.Count == 3 && health.Values.All(state => state == "up")))
+        {
+            await Task.Delay(500, Token);
+            var targets = JsonNode.Parse(await prometheus.GetStringAsync("/api/v1/targets?state=active", Token))!;
+            health = targets["data"]!["activeTargets"]!.AsArray()
+                .ToDictionary(target => target!["labels"]!["job"]!.GetValue<string>(), target => target!["health"]!.GetValue<string>());
+        }
+
+        Assert.Equal(new Dictionary<string, string> { ["db"] = "up", ["gateway"] = "up", ["jira"] = "up" }, health);
+        // What it scraped is there to query: the gateway's own request metrics, by the resource the AppHost named.
+        var query = JsonNode.Parse(await prometheus.GetStringAsync("/api/v1/query?query=up%7Bresource%3D%22gateway%22%7D", Token))!;
+        Assert.Equal("1", query["data"]!["result"]![0]!["value"]![1]!.GetValue<string>());
     }
 
     [Fact]
