@@ -26,6 +26,7 @@
 #        - the MCP conformance suite for spec versions 2025-11-25 and 2026-07-28 against the fixture, again
 #          against the fixture through its gateway, and again through three gateway replicas on one Redis behind
 #          nginx (round-robin, no session affinity: every request of a session may land on another replica),
+#      and last the Prometheus rules in deploy/prometheus: `promtool check rules` and their unit tests (`promtool test rules`),
 #   5. prints one result line per runner and, as the very last line, `N passed, N failed, N skipped`
 #      summed over all runners. Exits non-zero if anything failed or a runner crashed.
 #
@@ -579,5 +580,26 @@ if [ "$NODE_OK" = 1 ]; then
     kill -0 "${gateway%%:*}" 2>/dev/null || record "${gateway#*:}" 0 1 0 "$LOGS/${gateway#*:}.log" "exited during the tests"
   done
 fi
+
+# ---------------------------------------------------------------- 7. Prometheus rules
+# Each rules file in deploy/prometheus/rules must pass `promtool check rules`, and each unit test file in
+# deploy/prometheus/tests `promtool test rules` (synthetic series, expected samples and alerts): one test each.
+run_prometheus_rules() {
+  local logfile="$LOGS/promtool.log" passed=0 failed=0 file
+  : >"$logfile"
+  if ! command -v promtool >/dev/null 2>&1; then
+    record "promtool (deploy/prometheus)" 0 1 0 "" "promtool is not installed (Debian: prometheus)"
+    return
+  fi
+  for file in deploy/prometheus/rules/*.yml; do
+    if promtool check rules "$file" >>"$logfile" 2>&1; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+  done
+  for file in deploy/prometheus/tests/*.test.yml; do
+    if promtool test rules "$file" >>"$logfile" 2>&1; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+  done
+  record "promtool (deploy/prometheus)" "$passed" "$failed" 0 ""
+  [ "$failed" -eq 0 ] || tail -n 40 "$logfile"
+}
+run_prometheus_rules
 
 finish

@@ -7,7 +7,7 @@ namespace EnterpriseMcp.AppHost.Monitoring;
 /// <summary>
 /// Debian's Prometheus, scraping every service's <c>/metrics</c> (each gateway replica on its own port), on 127.0.0.1,
 /// its data in the data folder for <see cref="Retention"/>. A local run only: a deployment brings its platform's own.
-/// Its UI is linked from the dashboard. <c>Prometheus:ScrapeInterval</c> and <c>Prometheus:EvaluationInterval</c>
+/// Its UI is linked from the dashboard; it evaluates the rules of <c>deploy/prometheus/rules</c>. <c>Prometheus:ScrapeInterval</c> and <c>Prometheus:EvaluationInterval</c>
 /// (default 15 s each) set how often it scrapes and evaluates rules; tests shorten them.
 /// </summary>
 public static class LocalPrometheus
@@ -20,7 +20,8 @@ public static class LocalPrometheus
     {
         var folder = data.For(ResourceNames.Prometheus);
         var config = Path.Combine(folder, PrometheusConfig.FileName);
-        File.WriteAllText(config, PrometheusConfig.Render(Interval(builder, "ScrapeInterval"), Interval(builder, "EvaluationInterval"), targets));
+        File.WriteAllText(config, PrometheusConfig.Render(Interval(builder, "ScrapeInterval"), Interval(builder, "EvaluationInterval"), targets,
+            PrometheusConfig.RuleFiles(SystemModel.RepositoryFolder)));
         return builder.AddExecutable(ResourceNames.Prometheus, MachineChecks.Prometheus(), folder,
                 $"--config.file={config}", $"--storage.tsdb.path={Path.Combine(folder, "data")}",
                 $"--storage.tsdb.retention.time={Retention}", $"--web.listen-address=127.0.0.1:{port}")

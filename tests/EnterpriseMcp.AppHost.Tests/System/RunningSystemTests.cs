@@ -47,6 +47,11 @@ public sealed class RunningSystemTests(AspireSystem system)
         // What it scraped is there to query: the gateway's own request metrics, by the resource the AppHost named.
         var query = JsonNode.Parse(await prometheus.GetStringAsync("/api/v1/query?query=up%7Bresource%3D%22gateway%22%7D", Token))!;
         Assert.Equal("1", query["data"]!["result"]![0]!["value"]![1]!.GetValue<string>());
+        // And it evaluates the rules of deploy/prometheus, every one of them healthy.
+        var rules = JsonNode.Parse(await prometheus.GetStringAsync("/api/v1/rules", Token))!["data"]!["groups"]!.AsArray()
+            .Single(group => group!["name"]!.GetValue<string>() == "mcp-tools")!["rules"]!.AsArray();
+        Assert.Contains(rules, rule => rule!["name"]!.GetValue<string>() == "McpBackendCircuitOpen");
+        Assert.All(rules, rule => Assert.Equal("ok", rule!["health"]!.GetValue<string>()));
     }
 
     [Fact]
