@@ -69,19 +69,19 @@ public static class SystemModel
         // The gateway as clients reach it: the one gateway, or nginx in front of its replicas.
         IResourceBuilder<IResourceWithEndpoints> gateway;
         // What Prometheus scrapes: the tool servers and every gateway process (not nginx in front of them).
-        List<IResource> scraped = [jira.Resource, db.Resource];
+        List<(string Job, IResource Service)> scraped = [(ResourceNames.Jira, jira.Resource), (ResourceNames.Db, db.Resource)];
         if (options.Replicas > 1)
         {
             var (nginx, replicas) = builder.AddGatewayReplicas(options.Replicas, options.Ports.Gateway, inputs);
             services.AddRange([.. replicas, nginx]);
-            scraped.AddRange(replicas.Select(replica => (IResource)replica.Resource));
+            scraped.AddRange(replicas.Select(replica => (ResourceNames.Gateway, (IResource)replica.Resource)));
             gateway = nginx;
         }
         else
         {
             var single = builder.AddGateway(options.Ports.Gateway, inputs);
             services.Add(single);
-            scraped.Add(single.Resource);
+            scraped.Add((ResourceNames.Gateway, single.Resource));
             gateway = single.As<IResourceWithEndpoints>();
         }
 

@@ -30,16 +30,11 @@ public static class LocalPrometheus
             .WithPromptHttpHealthCheck("/-/ready");
     }
 
-    /// <summary>Each service's <c>http</c> endpoint, as a target.</summary>
-    public static IReadOnlyList<PrometheusConfig.Target> TargetsOf(IEnumerable<IResource> services) =>
-        [.. services
-            .SelectMany(service => service.Annotations.OfType<EndpointAnnotation>()
-                .Where(endpoint => endpoint.Name == "http" && endpoint.Port is not null)
-                .Select(endpoint => new PrometheusConfig.Target(JobOf(service.Name), service.Name, endpoint.Port!.Value)))];
-
-    // A replica (gateway-2) is a target of the gateway's job.
-    private static string JobOf(string resource) =>
-        resource.StartsWith($"{ResourceNames.Gateway}-", StringComparison.Ordinal) ? ResourceNames.Gateway : resource;
+    /// <summary>Each service's <c>http</c> endpoint, as a target of its job.</summary>
+    public static IReadOnlyList<PrometheusConfig.Target> TargetsOf(IEnumerable<(string Job, IResource Service)> scraped) =>
+        [.. scraped.SelectMany(item => item.Service.Annotations.OfType<EndpointAnnotation>()
+            .Where(endpoint => endpoint.Name == "http" && endpoint.Port is not null)
+            .Select(endpoint => new PrometheusConfig.Target(item.Job, item.Service.Name, endpoint.Port!.Value)))];
 
     private static TimeSpan Interval(IDistributedApplicationBuilder builder, string key) =>
         builder.Configuration[$"Prometheus:{key}"] is { } text

@@ -13,33 +13,20 @@ namespace EnterpriseMcp.Hosting.ScaleOut;
 /// Takes in the answers other replicas pass on (<see cref="ClientAnswerRouting"/>) to requests this replica's session
 /// servers sent, and gives each to its session's server, which was waiting for it.
 /// </summary>
-internal sealed partial class ClientAnswerInbox(
+internal sealed class ClientAnswerInbox(
     IConnectionMultiplexer redis,
     RedisKeys keys,
     ReplicaIdentity replica,
     McpSessionManager sessions,
     IHostApplicationLifetime lifetime,
-    ILogger<ClientAnswerInbox> logger) : IHostedService
+    ILogger<ClientAnswerInbox> logger) : ReplicaInbox(redis, logger, "Answers to this replica's requests to clients")
 {
     private static readonly JsonTypeInfo<JsonRpcMessage> MessageTypeInfo =
         (JsonTypeInfo<JsonRpcMessage>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonRpcMessage));
 
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await redis.GetSubscriber().SubscribeAsync(keys.AnswersFor(replica.Id), (channel, envelope) => _ = DeliverAsync((string)envelope!));
-        }
-        catch (RedisConnectionException)
-        {
-            // Redis away at start: the connection subscribes again when it reconnects.
-            LogNotSubscribed();
-        }
-    }
+    protected override RedisChannel Channel => keys.AnswersFor(replica.Id);
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private async Task DeliverAsync(string envelope)
+    protected override async Task DeliverAsync(string envelope)
     {
         var newline = envelope.IndexOf('\n');
         if (newline < 0 || sessions.LiveOrNull(envelope[..newline]) is not { } session)
@@ -57,7 +44,4 @@ internal sealed partial class ClientAnswerInbox(
             // The session's server went away meanwhile: nothing waits for the answer any more.
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Answers to this replica's requests to clients cannot be passed to it yet: Redis is unreachable.")]
-    private partial void LogNotSubscribed();
 }
