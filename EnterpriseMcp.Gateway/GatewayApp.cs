@@ -8,6 +8,7 @@ using EnterpriseMcp.Gateway.Relaying;
 using EnterpriseMcp.Gateway.Routing;
 using EnterpriseMcp.Gateway.ScaleOut;
 using EnterpriseMcp.Gateway.Subscriptions;
+using EnterpriseMcp.Gateway.Telemetry;
 using ModelContextProtocol.Server;
 
 namespace EnterpriseMcp.Gateway;
@@ -24,6 +25,7 @@ public static class GatewayApp
         builder.AddGatewayScaleOut();
         // In the pipeline's order: the audit first, so it sees every refusal (a bad API key's included), and a call it
         // could not record is refused before it takes a rate limit's token.
+        builder.Services.AddGatewayTelemetry();
         builder.Services.AddGatewayAudit(builder.Configuration);
         builder.Services.AddGatewayApiKeys();
         builder.Services.AddGatewayBackends();

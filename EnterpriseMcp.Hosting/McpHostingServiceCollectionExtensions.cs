@@ -45,6 +45,7 @@ public static class McpHostingServiceCollectionExtensions
         services.TryAddSingleton<IMcpSessionStore, InMemoryMcpSessionStore>();
         services.TryAddSingleton<ISseEventStreamStore, InMemoryEventStreamStore>();
         services.TryAddSingleton<McpServerFactory>();
+        services.AddMetrics();
         services.TryAddSingleton<McpSessionManager>();
         services.TryAddSingleton(sp => new McpSessionNotifier(sp.GetRequiredService<McpSessionManager>(),
             sp.GetService<ISseEventStreamStore>() as ISharedSessionStreams, sp.GetService<SharedNotifierLeadership>()));

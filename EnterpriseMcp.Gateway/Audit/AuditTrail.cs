@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using EnterpriseMcp.Gateway.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,7 +12,7 @@ namespace EnterpriseMcp.Gateway.Audit;
 /// record that cannot be kept refuses its call (closed, the default) or is counted and logged as a gap (open).
 /// </summary>
 internal sealed partial class AuditTrail(IOptions<AuditOptions> options, IConfiguration configuration, IHostEnvironment environment,
-    AuditEvents events, TimeProvider time, ILogger<AuditTrail> logger) : IHostedService, IAsyncDisposable
+    AuditEvents events, AuditMetrics metrics, TimeProvider time, ILogger<AuditTrail> logger) : IHostedService, IAsyncDisposable
 {
     // While the store is down, calls are refused at once for this long after a probe found it so, then probed again.
     private static readonly TimeSpan ProbeInterval = TimeSpan.FromSeconds(1);
@@ -116,21 +118,25 @@ internal sealed partial class AuditTrail(IOptions<AuditOptions> options, IConfig
             return true;
         }
 
+        var started = Stopwatch.GetTimestamp();
         try
         {
             await (_log ?? throw new AuditUnavailableException("The audit log is not open.")).WriteAsync(record, cancellationToken);
+            metrics.Written(started, failure: null);
             events.Emit(record, kept: true);
             return true;
         }
         catch (AuditUnavailableException error) when (_options.FailureMode == AuditFailureMode.Open)
         {
             Interlocked.Increment(ref _gaps);
+            metrics.Written(started, AuditMetrics.Gap);
             LogGap(error.Message, record.Method, record.Name);
             events.Emit(record, kept: false);
             return true;
         }
         catch (AuditUnavailableException)
         {
+            metrics.Written(started, AuditMetrics.Withheld);
             events.Emit(record, kept: false);
             return false;
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EnterpriseMcp.Gateway.Pipeline;
+using EnterpriseMcp.Gateway.Telemetry;
 using EnterpriseMcp.Hosting.Protocol;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -10,9 +11,10 @@ namespace EnterpriseMcp.Gateway.Audit;
 /// <summary>
 /// The audit step of a call the gateway forwards, on both entries (a session's server and the 2026-07-28 shortcut): the
 /// record of how it ended (answered, a tool's own error, failed, unknown) is kept before its answer is released; when it
-/// cannot be kept (closed failure mode) the answer is withheld and the client told why.
+/// cannot be kept (closed failure mode) the answer is withheld and the client told why. Its end is also told to the
+/// call's telemetry, audit on or off.
 /// </summary>
-internal sealed class CallAudit(AuditTrail trail, CallRecords records)
+internal sealed class CallAudit(AuditTrail trail, CallRecords records, CallTelemetry telemetry)
 {
     /// <summary>
     /// Runs <paramref name="forward"/> (the forwarding step of <paramref name="call"/>, which throws for a name the catalog
@@ -20,11 +22,6 @@ internal sealed class CallAudit(AuditTrail trail, CallRecords records)
     /// </summary>
     public async Task<JsonNode> RunAsync(JsonRpcRequest request, GatewayCall call, Func<Task<JsonNode>> forward)
     {
-        if (!trail.Enabled)
-        {
-            return await forward();
-        }
-
         JsonNode result;
         try
         {
@@ -33,18 +30,27 @@ internal sealed class CallAudit(AuditTrail trail, CallRecords records)
         catch (InputRequiredException)
         {
             // Not an end: the client answers the question and calls again, which is another request and record.
-            await KeepAsync(request, call, AuditOutcome.Allowed, "input_required");
+            await EndAsync(request, call, AuditOutcome.Allowed, "input_required");
             throw;
         }
         catch (Exception error) when (error is McpException or OperationCanceledException)
         {
             // The failure is the answer: kept first, then released as it is, or withheld if it cannot be kept.
-            await KeepAsync(request, call, AuditOutcome.Failed, ErrorTypeOf(error));
+            await EndAsync(request, call, AuditOutcome.Failed, ErrorTypeOf(error));
             throw;
         }
 
-        await KeepAsync(request, call, AuditOutcome.Allowed, IsToolError(result) ? "tool_error" : null);
+        await EndAsync(request, call, AuditOutcome.Allowed, IsToolError(result) ? "tool_error" : null);
         return result;
+    }
+
+    private async ValueTask EndAsync(JsonRpcRequest request, GatewayCall call, AuditOutcome outcome, string? errorType)
+    {
+        telemetry.Ended(request, call, outcome, errorType);
+        if (trail.Enabled)
+        {
+            await KeepAsync(request, call, outcome, errorType);
+        }
     }
 
     private async Task KeepAsync(JsonRpcRequest request, GatewayCall call, AuditOutcome outcome, string? errorType)

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using EnterpriseMcp.Gateway.Configuration;
 using EnterpriseMcp.Gateway.Federation;
 using EnterpriseMcp.Gateway.Resilience;
+using EnterpriseMcp.Gateway.Telemetry;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
@@ -51,7 +52,7 @@ internal sealed class Backend(string name, string prefix, BackendOptions options
     /// <param name="probe">A recovery probe goes out while the circuit is half-open; nothing else does.</param>
     public Task<JsonNode> SendAsync(string method, JsonNode? parameters, BackendCall call, CancellationToken cancellationToken,
         bool probe = false) =>
-        GuardAsync(method, probe, () => connection.SendRequestAsync(method, parameters, call, cancellationToken));
+        GuardAsync(method, parameters, probe, () => connection.SendRequestAsync(method, parameters, call, cancellationToken));
 
     /// <summary>MCP <c>ping</c>: whether the backend answers at all.</summary>
     public Task<JsonNode> PingAsync(bool probe, CancellationToken cancellationToken) =>
@@ -59,13 +60,14 @@ internal sealed class Backend(string name, string prefix, BackendOptions options
 
     /// <summary>The handshake, counted by the circuit like any call.</summary>
     public Task<BackendFeatures> ConnectAsync(bool probe, CancellationToken cancellationToken) =>
-        GuardAsync("connect", probe, () => connection.ConnectAsync(cancellationToken));
+        GuardAsync("connect", null, probe, () => connection.ConnectAsync(cancellationToken));
 
-    private async Task<T> GuardAsync<T>(string method, bool probe, Func<Task<T>> call)
+    private async Task<T> GuardAsync<T>(string method, JsonNode? parameters, bool probe, Func<Task<T>> call)
     {
+        using var span = BackendSpans.Start(name, method, parameters, Circuit.State);
         if (!probe && !Circuit.AllowsCalls)
         {
-            metrics.RecordCall(name, method, "circuit_open", 0);
+            Ended(span, method, "circuit_open", 0);
             throw UnavailableError();
         }
 
@@ -74,23 +76,32 @@ internal sealed class Backend(string name, string prefix, BackendOptions options
         {
             var result = await call();
             Answered();
-            metrics.RecordCall(name, method, null, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            Ended(span, method, null, started);
             return result;
         }
         catch (BackendUnavailableException e)
         {
             Volatile.Write(ref _failure, e.Reason);
             Circuit.RecordFailure();
-            metrics.RecordCall(name, method, "unavailable", Stopwatch.GetElapsedTime(started).TotalSeconds);
+            Ended(span, method, "unavailable", started);
             throw Unavailable(e.Reason);
         }
         catch (McpProtocolException e)
         {
             // The backend answered, with an error: it is up.
             Answered();
-            metrics.RecordCall(name, method, ((int)e.ErrorCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Stopwatch.GetElapsedTime(started).TotalSeconds);
+            Ended(span, method, ((int)e.ErrorCode).ToString(System.Globalization.CultureInfo.InvariantCulture), started);
             throw;
+        }
+    }
+
+    /// <param name="started">When the call went out; 0 when it did not.</param>
+    private void Ended(Activity? span, string method, string? errorType, long started)
+    {
+        metrics.RecordCall(name, method, errorType, started == 0 ? 0 : Stopwatch.GetElapsedTime(started).TotalSeconds);
+        if (errorType is not null)
+        {
+            BackendSpans.Failed(span, errorType);
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using EnterpriseMcp.Gateway.Telemetry;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EnterpriseMcp.Hosting.Protocol;
@@ -83,6 +85,11 @@ internal static class BackendMessages
                 meta?.Remove(key);
             }
 
+            if (Activity.Current is not null)
+            {
+                BackendSpans.Propagate(meta ?? (JsonObject)(prepared["_meta"] = new JsonObject()));
+            }
+
             return prepared;
         }
 
@@ -91,6 +98,7 @@ internal static class BackendMessages
             prepared["_meta"] = meta = new JsonObject();
         }
 
+        BackendSpans.Propagate(meta);
         meta[MetaKeys.ProtocolVersion] = McpProtocolVersion.July2026;
         meta[MetaKeys.ClientInfo] ??= GatewayInfo();
         // Written only when the request lacks them: a 2026 client's own pass through untouched.

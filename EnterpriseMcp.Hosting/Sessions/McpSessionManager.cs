@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using EnterpriseMcp.Hosting.Configuration;
 using EnterpriseMcp.Hosting.Streams;
+using EnterpriseMcp.Hosting.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
@@ -32,7 +34,7 @@ internal sealed partial class McpSessionManager
     private long _changesHeard;
 
     public McpSessionManager(IMcpSessionStore store, ISseEventStreamStore eventStreams, McpServerFactory servers,
-        IOptions<McpHttpOptions> options, TimeProvider time, ILogger<McpSessionManager> logger)
+        IOptions<McpHttpOptions> options, TimeProvider time, IMeterFactory meters, ILogger<McpSessionManager> logger)
     {
         _store = store;
         _eventStreams = eventStreams;
@@ -42,6 +44,7 @@ internal sealed partial class McpSessionManager
         _maxSessionsPerUser = options.Value.MaxSessionsPerUser;
         _sharedStreams = eventStreams is ISharedSessionStreams;
         store.WatchChanges(Distrust);
+        SessionMetrics.Observe(meters, this);
     }
 
     public int LiveCount => _live.Count;

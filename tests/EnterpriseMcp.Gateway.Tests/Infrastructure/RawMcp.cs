@@ -11,12 +11,12 @@ public static class RawMcp
     public static HttpRequestMessage Request(Uri endpoint, string method, JsonObject? parameters, string? token, string? name = null)
     {
         parameters ??= [];
-        parameters["_meta"] = new JsonObject
-        {
-            [MetaKeys.ProtocolVersion] = "2026-07-28",
-            [MetaKeys.ClientInfo] = new JsonObject { ["name"] = "raw-test", ["version"] = "1.0.0" },
-            [MetaKeys.ClientCapabilities] = new JsonObject(),
-        };
+        // Added to what the caller's _meta already holds (a traceparent, say).
+        var meta = parameters["_meta"] as JsonObject ?? [];
+        meta[MetaKeys.ProtocolVersion] = "2026-07-28";
+        meta[MetaKeys.ClientInfo] = new JsonObject { ["name"] = "raw-test", ["version"] = "1.0.0" };
+        meta[MetaKeys.ClientCapabilities] = new JsonObject();
+        parameters["_meta"] = meta;
         var body = new JsonObject { ["jsonrpc"] = "2.0", ["id"] = 1, ["method"] = method, ["params"] = parameters };
         var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
         {
