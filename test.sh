@@ -22,7 +22,9 @@
 #          mcp-remote.test.mjs runs mcp-remote, the stdio proxy with OAuth, against it and signs in through its callback;
 #          inspector-cli.test.mjs runs the MCP Inspector 2 CLI on Node 22 with a bearer token, in both protocol eras;
 #          dashboard.test.mjs opens the Aspire dashboard of that system in Chromium (Playwright): resources healthy, the
-#          trace of a tool call across the gateway and Jira, screenshots under .artifacts/screenshots),
+#          trace of a tool call across the gateway and Jira, screenshots under .artifacts/screenshots;
+#          prometheus-ui.test.mjs opens that system's Prometheus (PROMETHEUS_URL): the gateway's call metrics in a
+#          query and the alert rules loaded, screenshots there too),
 #        - the MCP conformance suite for spec versions 2025-11-25 and 2026-07-28 against the fixture, again
 #          against the fixture through its gateway, and again through three gateway replicas on one Redis behind
 #          nginx (round-robin, no session affinity: every request of a session may land on another replica),
@@ -432,6 +434,7 @@ APPHOST_READY="Press Ctrl+C to stop everything."
 APPHOST_DLL="$ROOT/EnterpriseMcp.AppHost/bin/Release/net10.0/EnterpriseMcp.AppHost.dll"
 MCP_SECURED_GATEWAY_URL=""
 ASPIRE_DASHBOARD_LOGIN_URL=""
+PROMETHEUS_URL=""
 if [ -f "$APPHOST_DLL" ]; then
   APPHOST_DATA="$ART/apphost-data"
   rm -rf "$APPHOST_DATA"
@@ -452,13 +455,14 @@ if [ -f "$APPHOST_DLL" ]; then
     # The guide's lines `  gateway (MCP)   URL` and `  dashboard       URL`.
     MCP_SECURED_GATEWAY_URL=$(sed -nE 's/^ +gateway \(MCP\) +([^ ]+).*/\1/p' "$LOGS/apphost.log" | head -n 1)
     ASPIRE_DASHBOARD_LOGIN_URL=$(sed -nE 's/^ +dashboard +([^ ]+).*/\1/p' "$LOGS/apphost.log" | head -n 1)
+    PROMETHEUS_URL=$(sed -nE 's/^ +prometheus +(http[^ ]+).*/\1/p' "$LOGS/apphost.log" | head -n 1)
     log "the AppHost's system is up; its gateway is $MCP_SECURED_GATEWAY_URL (pid $APPHOST_PID)"
     GATEWAY_PIDS+=("$APPHOST_PID:apphost")
   else
     record "apphost" 0 1 0 "$LOGS/apphost.log" "the system was not up within 240s"
   fi
 fi
-export MCP_SECURED_GATEWAY_URL ASPIRE_DASHBOARD_LOGIN_URL APPHOST_DLL
+export MCP_SECURED_GATEWAY_URL ASPIRE_DASHBOARD_LOGIN_URL PROMETHEUS_URL APPHOST_DLL
 
 # ---------------------------------------------------------------- 5. Node tests (TypeScript SDK client, metrics, identity)
 # Node's test runner (TAP reporter) closes with `# pass N`, `# fail N`, `# skipped N`.

@@ -85,9 +85,11 @@ public static class SystemModel
             gateway = single.As<IResourceWithEndpoints>();
         }
 
+        IResourceBuilder<IResourceWithEndpoints>? prometheus = null;
         if (local && options.Prometheus)
         {
-            services.Add(builder.AddLocalPrometheus(options.Ports.Prometheus, data, LocalPrometheus.TargetsOf(scraped)));
+            prometheus = builder.AddLocalPrometheus(options.Ports.Prometheus, data, LocalPrometheus.TargetsOf(scraped)).As<IResourceWithEndpoints>();
+            services.Add(prometheus);
         }
 
         identity.WithResourceUris(gateway, jira, db);
@@ -96,7 +98,7 @@ public static class SystemModel
             builder.Services.AddHostedService<CrashRestart>();
             gateway.WithDevelopmentTokens(identity.As<IResourceWithEndpoints>(),
                 DevelopmentUsers.Load(Path.Combine(IdentityFolder, "identity.json")));
-            builder.ReportWhenReady(new ConnectionGuide(gateway, identity, IdentityFolder), [.. services]);
+            builder.ReportWhenReady(new ConnectionGuide(gateway, identity, prometheus, IdentityFolder), [.. services]);
         }
     }
 }

@@ -4,7 +4,9 @@ using Microsoft.Extensions.Configuration;
 namespace EnterpriseMcp.AppHost.Startup;
 
 /// <summary>How to reach the running system from the clients people use, with this run's URLs filled in.</summary>
-public sealed class ConnectionGuide(IResourceBuilder<IResourceWithEndpoints> gateway, IResourceBuilder<IResourceWithEndpoints> identity, string identityFolder)
+/// <param name="prometheus">Null when the run has none (<c>--no-prometheus</c>).</param>
+public sealed class ConnectionGuide(IResourceBuilder<IResourceWithEndpoints> gateway, IResourceBuilder<IResourceWithEndpoints> identity,
+    IResourceBuilder<IResourceWithEndpoints>? prometheus, string identityFolder)
 {
     /// <summary>The guide's last line: the system is up (scripts wait for it).</summary>
     public const string LastLine = "Press Ctrl+C to stop everything.";
@@ -23,6 +25,7 @@ public sealed class ConnectionGuide(IResourceBuilder<IResourceWithEndpoints> gat
               gateway (MCP)   {{gatewayUrl}}
               identity        {{identity.Resource.GetEndpoint("http").Url}}   users: {{string.Join(", ", users)}}
               dashboard       {{DashboardLogin(configuration)}}
+              prometheus      {{(prometheus is null ? "(off)" : $"{prometheus.Resource.GetEndpoint("http").Url}   alerts: {prometheus.Resource.GetEndpoint("http").Url}/alerts")}}
 
               VS Code (.vscode/mcp.json):
                 { "servers": { "enterprise-mcp": { "type": "http", "url": "{{gatewayUrl}}" } } }
