@@ -103,7 +103,7 @@ describe("the running system's Prometheus", () => {
 
   it('has the alert rules of deploy/prometheus loaded', async () => {
     await page.goto(new URL('/alerts', prometheusUrl()).href);
-    for (const alert of ['McpToolErrorRatioHigh', 'McpBackendCircuitOpen']) {
+    for (const alert of ['McpToolErrorRatioHigh', 'McpBackendCircuitOpen', 'McpCallerCallRateSpike', 'McpAuditWriteFailures']) {
       await page.getByText(alert).first().waitFor({ timeout: 15_000 });
     }
     await page.screenshot({ path: path.join(SCREENSHOTS, 'prometheus-alerts.png') });

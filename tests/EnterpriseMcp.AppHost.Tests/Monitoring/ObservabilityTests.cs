@@ -95,13 +95,13 @@ public sealed class ObservabilityTests(AspireSystem system)
 
     /// <summary>The series of the MCP families, each as written (name and labels); the rest (runtime, Kestrel) is not the callers' to grow.</summary>
     private static HashSet<string> McpSeries(string metrics) =>
-        metrics.Split('\n').Where(line => line.StartsWith("mcp_", StringComparison.Ordinal)).Select(line => line[..line.LastIndexOf('}')]).ToHashSet();
+        metrics.Split('\n').Where(line => line.StartsWith("mcp_", StringComparison.Ordinal)).Select(line => line[..line.LastIndexOf(' ')]).ToHashSet();
 
     private static double Sum(string metrics, (string Name, string Value)[] labels) =>
         metrics.Split('\n')
             .Where(line => line.StartsWith("mcp_gateway_calls_total{", StringComparison.Ordinal)
                            && labels.All(label => line.Contains($"{label.Name}=\"{label.Value}\"", StringComparison.Ordinal)))
-            .Sum(line => double.Parse(line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], global::System.Globalization.CultureInfo.InvariantCulture));
+            .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], global::System.Globalization.CultureInfo.InvariantCulture));
 
     private static string SubjectOf(string token)
     {
