@@ -25,7 +25,7 @@ public sealed class ConnectionGuide(IResourceBuilder<IResourceWithEndpoints> gat
               gateway (MCP)   {{gatewayUrl}}
               identity        {{identity.Resource.GetEndpoint("http").Url}}   users: {{string.Join(", ", users)}}
               dashboard       {{DashboardLogin(configuration)}}
-              prometheus      {{(prometheus is null ? "(off)" : $"{prometheus.Resource.GetEndpoint("http").Url}   alerts: {prometheus.Resource.GetEndpoint("http").Url}/alerts")}}
+              prometheus      {{(prometheus is null ? "(off)" : prometheus.Resource.GetEndpoint("http").Url)}}
 
               VS Code (.vscode/mcp.json):
                 { "servers": { "enterprise-mcp": { "type": "http", "url": "{{gatewayUrl}}" } } }

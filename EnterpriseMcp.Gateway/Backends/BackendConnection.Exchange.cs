@@ -12,6 +12,9 @@ internal sealed partial class BackendConnection
 {
     private static readonly TimeSpan DefaultReconnectDelay = TimeSpan.FromMilliseconds(500);
 
+    // 2026-07-28 has no ping: server/discover is how a client asks whether a server is there.
+    private const string DiscoverMethod = "server/discover";
+
     private async Task<BackendAnswer> SendOnceAsync(BackendFeatures features, string method, JsonNode? parameters,
         BackendCall call, CancellationToken cancellationToken)
     {
@@ -24,7 +27,7 @@ internal sealed partial class BackendConnection
         var request = new JsonRpcRequest
         {
             Id = NextId(),
-            Method = method,
+            Method = method == RequestMethods.Ping && generation == BackendGeneration.Stateless ? DiscoverMethod : method,
             Params = BackendMessages.PrepareParams(parameters, generation, call),
         };
 

@@ -24,7 +24,7 @@ internal sealed partial class BackendConnection
         var stateless = false;
         if (wanted is BackendProtocol.Auto || McpProtocolVersion.IsStatelessGeneration(wanted))
         {
-            var discover = new JsonRpcRequest { Id = NextId(), Method = "server/discover", Params = BackendMessages.PrepareParams(null, BackendGeneration.Stateless, HandshakeCall) };
+            var discover = new JsonRpcRequest { Id = NextId(), Method = DiscoverMethod, Params = BackendMessages.PrepareParams(null, BackendGeneration.Stateless, HandshakeCall) };
             var answer = await ExchangeAsync(discover, null, BackendGeneration.Stateless, HandshakeCall, cancellationToken);
             if (answer.Result is JsonObject discovered)
             {

@@ -5,16 +5,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { SCREENSHOTS, callTool, eventually, openBrowser } from './browser-helpers.mjs';
 import { urlFromEnv } from './helpers.mjs';
 import { accessToken } from './oauth-helpers.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const here = path.dirname(fileURLToPath(import.meta.url));
-const SCREENSHOTS = path.join(here, '..', '..', '.artifacts', 'screenshots');
 const RESOURCES = ['identity', 'gateway', 'jira', 'db'];
 // Telemetry reaches the dashboard in batches (about a second apart); health checks run every few seconds.
 const PATIENCE_MS = 30_000;
@@ -22,52 +17,13 @@ const PATIENCE_MS = 30_000;
 const gatewayUrl = () => urlFromEnv('MCP_SECURED_GATEWAY_URL', 'the AppHost');
 const loginUrl = () => urlFromEnv('ASPIRE_DASHBOARD_LOGIN_URL', "the AppHost (its dashboard's login link)");
 
-/** Retries `check` (which throws while not yet true) until it passes or PATIENCE_MS is over; then its last error. */
-async function eventually(check) {
-  const deadline = Date.now() + PATIENCE_MS;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  }
-}
-
 /**
  * One stateless (2026-07-28) tools/call of jira__search_issues through the gateway as bob, in a trace of our own: the
  * W3C traceparent it carries names the trace id the dashboard must show.
  */
 async function searchIssuesInTrace(token, traceId) {
-  const response = await fetch(gatewayUrl(), {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${token}`,
-      'content-type': 'application/json',
-      accept: 'application/json, text/event-stream',
-      'mcp-protocol-version': '2026-07-28',
-      'mcp-method': 'tools/call',
-      'mcp-name': 'jira__search_issues',
-      traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01`,
-    },
-    body: JSON.stringify({
-      jsonrpc: '2.0',
-      id: 1,
-      method: 'tools/call',
-      params: {
-        name: 'jira__search_issues',
-        arguments: { jql: 'project = DEMO' },
-        _meta: {
-          'io.modelcontextprotocol/protocolVersion': '2026-07-28',
-          'io.modelcontextprotocol/clientCapabilities': {},
-          'io.modelcontextprotocol/clientInfo': { name: 'dashboard-test', version: '1.0.0' },
-        },
-      },
-    }),
-  });
-  const body = await response.text();
-  assert.equal(response.status, 200, body);
+  const body = await callTool(gatewayUrl(), token, 'jira__search_issues', { jql: 'project = DEMO' }, 'dashboard-test',
+    { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` });
   assert.match(body, /DEMO-1/);
 }
 
@@ -75,14 +31,7 @@ describe('the Aspire dashboard of the running system', () => {
   let browser;
   let page;
   before(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
-    });
-    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    ({ browser, page } = await openBrowser());
     // The login link signs the browser in and lands on the resources page.
     await page.goto(loginUrl().href);
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
@@ -107,7 +56,7 @@ describe('the Aspire dashboard of the running system', () => {
         assert.match(details, new RegExp(`Display name\\s+${name}\\s`), `the details of ${name} are not shown`);
         assert.match(details, /State\s+Running\s/, `${name} is not running:\n${details}`);
         assert.match(details, /Health state\s+Healthy\s/, `${name} is not healthy:\n${details}`);
-      });
+      }, PATIENCE_MS);
     }
   });
 
@@ -124,7 +73,7 @@ describe('the Aspire dashboard of the running system', () => {
       assert.match(text, /tools\/call jira__search_issues\s+gateway\s/, `no gateway span of the call:\n${text}`);
       assert.match(text, /tools\/call search_issues\s+jira\s/, `no jira span of the call:\n${text}`);
       return text;
-    });
+    }, PATIENCE_MS);
     assert.match(spans, /Resources\s+[2-9]\s/, 'the trace should span more than one resource');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard-trace.png') });
   });
