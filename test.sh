@@ -2,7 +2,8 @@
 # The one command that runs every test of this repository on a fresh Debian 12 machine
 # with the .NET 10 SDK and Node with npm (an older Node than 22 is replaced by npm's Node 22, see use_node22_when_older):
 #
-#   1. installs what is missing (Debian's `prometheus` for promtool, `postgresql` for the Db tests, which start
+#   1. installs what is missing (Debian's `prometheus` for promtool, `yamllint` and `kubectl` (its built-in kustomize)
+#      for the Kubernetes manifests' checks, `postgresql` for the Db tests, which start
 #      their own server, `redis-server` and `nginx-light` for the scale-out tests, which start their own, and
 #      `chromium` for the one browser login; npm packages of tests/clients and of
 #      EnterpriseMcp.Identity, the development authorization server),
@@ -140,6 +141,8 @@ finish() {
 install_debian_packages() {
   local missing=()
   command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+  command -v yamllint >/dev/null 2>&1 || missing+=(yamllint)
+  command -v kubectl >/dev/null 2>&1 || missing+=(kubectl)
   compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || missing+=(postgresql)
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   [ -x /usr/bin/redis-server ] || missing+=(redis-server)
