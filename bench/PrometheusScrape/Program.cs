@@ -1,30 +1,18 @@
 // A service as /metrics sees it after real traffic: SERIES series of mcp.server.operation.duration (tools x outcomes,
 // the MCP bucket boundaries), as many of the counter mcp.gateway.calls, a few of the up-down counter
-// mcp.active_sessions, and the runtime, Kestrel and ASP.NET Core meters of AddServiceDefaults.
-// /metrics is the exporter AddServiceDefaults serves; /metrics-package is OpenTelemetry's Prometheus exporter on a
-// second meter provider listening to the same meters, so the two are compared in one process on the same data.
+// mcp.active_sessions, and the runtime, Kestrel and ASP.NET Core meters of AddServiceDefaults, which serves /metrics.
 //
 //   dotnet bench/PrometheusScrape/bin/Release/net10.0/PrometheusScrape.dll --urls http://127.0.0.1:PORT [--series 300]
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using OpenTelemetry;
-using OpenTelemetry.Metrics;
-using OpenTelemetry.Resources;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.AddServiceDefaults();
 var series = builder.Configuration.GetValue("series", 300);
 
-using var package = Sdk.CreateMeterProviderBuilder()
-    .SetResourceBuilder(ResourceBuilder.CreateDefault().AddService("prometheus-scrape"))
-    .AddMeter("EnterpriseMcp.*", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http", "System.Runtime")
-    .AddPrometheusExporter(options => options.ScrapeResponseCacheDurationMilliseconds = 0)
-    .Build();
-
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapPrometheusScrapingEndpoint("/metrics-package", package, configureBranchedPipeline: null, optionsName: null);
 app.MapGet("/ping", () => "pong");
 
 using var meter = new Meter("EnterpriseMcp.Bench");
