@@ -1,4 +1,3 @@
-using EnterpriseMcp.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
@@ -27,11 +26,11 @@ internal static class HealthEndpoints
             return;
         }
 
-        endpoints.MapHealthChecks(ReadinessPath, new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).ExcludeFromTraces();
+        endpoints.MapHealthChecks(ReadinessPath, new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         endpoints.MapHealthChecks(LivenessPath, new HealthCheckOptions
         {
             Predicate = registration => registration.Tags.Contains(LiveTag),
             ResponseWriter = HealthResponse.WriteAsync,
-        }).ExcludeFromTraces();
+        });
     }
 }

@@ -3,14 +3,17 @@ using Microsoft.Extensions.Options;
 namespace EnterpriseMcp.ServiceDefaults.Http;
 
 /// <summary>
-/// Checks at start-up, naming the key to change, what Polly would otherwise reject at the first request.
-/// Every problem is reported at once.
+/// Checks at start-up, naming the key to change, what the standard resilience handler would otherwise reject in
+/// its own terms. Every problem is reported at once.
 /// </summary>
 internal sealed class HttpClientDefaultsOptionsValidator : IValidateOptions<HttpClientDefaultsOptions>
 {
     // Polly's own bounds for a timeout strategy.
     private static readonly TimeSpan ShortestTimeout = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan LongestTimeout = TimeSpan.FromDays(1);
+
+    // The handler's circuit breaker samples over at least twice an attempt, and over a day at most.
+    private static readonly TimeSpan LongestAttempt = LongestTimeout / 2;
 
     private const int MostRetries = 10;
 
@@ -24,9 +27,9 @@ internal sealed class HttpClientDefaultsOptionsValidator : IValidateOptions<Http
             failures.Add($"{prefix}:{nameof(options.TotalTimeout)} must be between 00:00:00.010 and 1.00:00:00 (was {options.TotalTimeout}).");
         }
 
-        if (options.AttemptTimeout < ShortestTimeout || options.AttemptTimeout > options.TotalTimeout)
+        if (options.AttemptTimeout < ShortestTimeout || options.AttemptTimeout > options.TotalTimeout || options.AttemptTimeout > LongestAttempt)
         {
-            failures.Add($"{prefix}:{nameof(options.AttemptTimeout)} must be at least 00:00:00.010 and at most {prefix}:{nameof(options.TotalTimeout)} (was {options.AttemptTimeout}).");
+            failures.Add($"{prefix}:{nameof(options.AttemptTimeout)} must be at least 00:00:00.010 and at most {prefix}:{nameof(options.TotalTimeout)} and 12:00:00 (was {options.AttemptTimeout}).");
         }
 
         if (options.MaxRetries is < 0 or > MostRetries)

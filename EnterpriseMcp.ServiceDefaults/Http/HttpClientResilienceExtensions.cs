@@ -1,6 +1,6 @@
 using EnterpriseMcp.ServiceDefaults.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.Hosting;
@@ -9,15 +9,15 @@ namespace Microsoft.Extensions.Hosting;
 public static class HttpClientResilienceExtensions
 {
     /// <summary>
-    /// Applies <see cref="HttpClientDefaultsOptions"/> (section <c>HttpClientDefaults</c>, validated at
-    /// start-up) to every factory-made client.
+    /// Gives every factory-made client Microsoft's standard resilience handler, set from
+    /// <see cref="HttpClientDefaultsOptions"/> (section <c>HttpClientDefaults</c>, validated at start-up).
     /// </summary>
     public static TBuilder AddDefaultHttpClientResilience<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        if (services.Any(descriptor => descriptor.ServiceType == typeof(HttpResiliencePipelines)))
+        if (services.Any(descriptor => descriptor.ImplementationType == typeof(HttpClientDefaultsOptionsValidator)))
         {
             return builder;
         }
@@ -25,15 +25,13 @@ public static class HttpClientResilienceExtensions
         services.AddOptions<HttpClientDefaultsOptions>()
             .BindConfiguration(HttpClientDefaultsOptions.SectionName)
             .ValidateOnStart();
-        services.TryAddEnumerable(
-            ServiceDescriptor.Singleton<IValidateOptions<HttpClientDefaultsOptions>, HttpClientDefaultsOptionsValidator>());
-        services.AddSingleton<HttpResiliencePipelines>();
+        services.AddSingleton<IValidateOptions<HttpClientDefaultsOptions>, HttpClientDefaultsOptionsValidator>();
 
         services.ConfigureHttpClientDefaults(http =>
         {
-            http.AddHttpMessageHandler(provider => new ResilienceHandler(provider.GetRequiredService<HttpResiliencePipelines>()));
+            http.AddStandardResilienceHandler().Configure(StandardResilienceSettings.Configure);
 
-            // The pipeline's total timeout governs; HttpClient's own 100 s default would cut across it.
+            // The handler's total timeout governs; HttpClient's own 100 s default would cut across it.
             http.ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
         });
         return builder;

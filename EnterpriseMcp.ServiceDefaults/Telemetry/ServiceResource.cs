@@ -38,8 +38,12 @@ internal sealed class ServiceResource(
         return new ServiceResource(name, instanceId, rest);
     }
 
-    /// <summary>A fresh builder per provider; a <see cref="ResourceBuilder"/> is not meant to be shared.</summary>
-    public ResourceBuilder CreateBuilder() => ResourceBuilder.CreateEmpty()
+    /// <summary>
+    /// Replaces what the SDK would detect by itself (it reads the same variables, but would fall back to
+    /// <c>unknown_service</c> rather than the application name). Called once per provider.
+    /// </summary>
+    public void Describe(ResourceBuilder builder) => builder
+        .Clear()
         .AddAttributes(attributes)
         .AddService(serviceName, autoGenerateServiceInstanceId: false, serviceInstanceId: serviceInstanceId)
         .AddTelemetrySdk();

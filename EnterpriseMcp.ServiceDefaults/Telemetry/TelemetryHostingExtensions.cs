@@ -1,11 +1,6 @@
-using EnterpriseMcp.ServiceDefaults.Prometheus;
 using EnterpriseMcp.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using OpenTelemetry.Logs;
-using OpenTelemetry.Metrics;
-using OpenTelemetry.Trace;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -13,9 +8,9 @@ namespace Microsoft.Extensions.Hosting;
 public static class TelemetryHostingExtensions
 {
     /// <summary>
-    /// Traces the <c>EnterpriseMcp.*</c>, ASP.NET Core and HttpClient sources; meters the same plus
-    /// Kestrel and the runtime, served at <c>/metrics</c> by <c>MapDefaultEndpoints</c>. Traces, metrics and
-    /// logs also go to OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is configured.
+    /// Meters the <c>EnterpriseMcp.*</c> meters, ASP.NET Core, Kestrel, HttpClient and the runtime, served at
+    /// <c>/metrics</c> by <c>MapDefaultEndpoints</c>. When <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is configured, metrics
+    /// also go to OTLP, and so do traces (<c>EnterpriseMcp.*</c>, ASP.NET Core and HttpClient) and logs.
     /// </summary>
     public static TBuilder AddDefaultTelemetry<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
@@ -28,22 +23,23 @@ public static class TelemetryHostingExtensions
         }
 
         var resource = ServiceResource.From(builder.Configuration, builder.Environment);
+        var exportsOtlp = TelemetryConfigKeys.IsOtlpConfigured(builder.Configuration);
         services.AddSingleton(resource);
-        services.TryAddSingleton<PrometheusScraper>();
-        services.TryAddSingleton<TracerProvider>(TracerProviderFactory.Create);
-        services.TryAddSingleton<MeterProvider>(MeterProviderFactory.Create);
-        services.AddHostedService<TelemetryStartup>();
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(resource.Describe)
+            .WithMetrics(metrics => DefaultMetrics.Configure(metrics, exportsOtlp));
 
-        // Without an exporter an OpenTelemetry logger would only add cost to every log call.
-        if (TelemetryConfigKeys.IsOtlpConfigured(builder.Configuration))
+        // With nowhere to send them, spans would only be recorded for nothing on every request, and an
+        // OpenTelemetry logger would only add cost to every log call.
+        if (exportsOtlp)
         {
-            builder.Logging.AddOpenTelemetry(logging =>
-            {
-                logging.IncludeFormattedMessage = true;
-                logging.IncludeScopes = true;
-                logging.SetResourceBuilder(resource.CreateBuilder());
-                logging.AddOtlpExporter();
-            });
+            telemetry
+                .WithTracing(DefaultTracing.Configure)
+                .WithLogging(logging => logging.AddOtlpExporter(), options =>
+                {
+                    options.IncludeFormattedMessage = true;
+                    options.IncludeScopes = true;
+                });
         }
 
         return builder;

@@ -1,21 +1,12 @@
 namespace EnterpriseMcp.ServiceDefaults.Telemetry;
 
-/// <summary>The activity sources and meters every service listens to.</summary>
+/// <summary>
+/// The services' own activity sources and meters. ASP.NET Core, Kestrel, HttpClient and the runtime come with
+/// their instrumentation packages.
+/// </summary>
 internal static class TelemetrySources
 {
-    public static readonly string[] ActivitySources =
-    [
-        "EnterpriseMcp.*",
-        "Microsoft.AspNetCore",
-        "System.Net.Http",
-    ];
+    public const string ActivitySources = "EnterpriseMcp.*";
 
-    public static readonly string[] Meters =
-    [
-        "EnterpriseMcp.*",
-        "Microsoft.AspNetCore.Hosting",
-        "Microsoft.AspNetCore.Server.Kestrel",
-        "System.Net.Http",
-        "System.Runtime",
-    ];
+    public const string Meters = "EnterpriseMcp.*";
 }

@@ -1,43 +1,33 @@
-using System.Diagnostics;
-using Microsoft.AspNetCore.Builder;
+using EnterpriseMcp.ServiceDefaults.Health;
+using EnterpriseMcp.ServiceDefaults.Prometheus;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace EnterpriseMcp.ServiceDefaults.Telemetry;
 
 /// <summary>
-/// Keeps probe and scrape requests out of traces: they arrive every few seconds and would drown real
-/// traffic. The request keeps its trace id (logs still correlate), but an activity that is not
-/// <see cref="Activity.Recorded"/> is skipped by every OpenTelemetry export processor.
+/// Keeps probe and scrape requests out of traces: they arrive every few seconds and would drown real traffic.
+/// The ASP.NET Core instrumentation asks before routing, so this goes by path; a request it turns down keeps its
+/// trace id (logs still correlate) but is not recorded, and no exporter sends it.
 /// </summary>
 internal static class TraceExclusion
 {
-    public static TBuilder ExcludeFromTraces<TBuilder>(this TBuilder builder)
-        where TBuilder : IEndpointConventionBuilder
+    private static readonly PathString[] UntracedPaths =
+    [
+        HealthEndpoints.ReadinessPath,
+        HealthEndpoints.LivenessPath,
+        PrometheusEndpoint.Path,
+    ];
+
+    public static bool IsTraced(HttpContext context)
     {
-        builder.Add(endpoint =>
+        foreach (var path in UntracedPaths)
         {
-            var next = endpoint.RequestDelegate;
-            if (next is null)
+            if (context.Request.Path.StartsWithSegments(path))
             {
-                return;
+                return false;
             }
-
-            endpoint.RequestDelegate = context =>
-            {
-                StopRecording(context);
-                return next(context);
-            };
-        });
-        return builder;
-    }
-
-    private static void StopRecording(HttpContext context)
-    {
-        if (context.Features.Get<IHttpActivityFeature>()?.Activity is { } activity)
-        {
-            activity.ActivityTraceFlags &= ~ActivityTraceFlags.Recorded;
-            activity.IsAllDataRequested = false;
         }
+
+        return true;
     }
 }

@@ -85,17 +85,12 @@ describe('/metrics', () => {
   });
 
   // promtool check metrics exits 1 when the text does not parse ("error while linting: ..."), 3 when it
-  // parses but has lint problems (missing HELP, counter without _total, unit names, ...), 0 when clean.
-  // The requirement is that the output parses as the Prometheus text format, so exit 1 (or promtool
-  // missing) fails the test; lint problems are printed as diagnostics but do not fail it.
-  it('parses with promtool check metrics', (t) => {
+  // parses but has lint problems (missing HELP, counter without _total, "_count" on a gauge, ...), 0 when
+  // clean. The service defaults serve a clean exposition, so anything but 0 (or promtool missing) fails.
+  it('passes promtool check metrics without a lint', () => {
     const result = spawnSync('promtool', ['check', 'metrics'], { input: body, encoding: 'utf8', timeout: 30_000 });
     assert.ifError(result.error);
     const output = `${result.stdout}${result.stderr}`.trim();
-    if (result.status === 3) {
-      t.diagnostic('promtool lint problems (reported, not failures):');
-      for (const line of output.split('\n')) t.diagnostic(`  ${line}`);
-    }
-    assert.ok(result.status === 0 || result.status === 3, `promtool check metrics exited ${result.status}:\n${output}`);
+    assert.equal(result.status, 0, `promtool check metrics exited ${result.status}:\n${output}`);
   });
 });

@@ -21,6 +21,22 @@ public sealed class HttpClientDefaultsValidationTests
     }
 
     [Fact]
+    public async Task Start_up_fails_naming_the_key_when_an_attempt_may_take_longer_than_half_a_day()
+    {
+        // The standard handler's circuit breaker samples over twice an attempt, and over a day at most.
+        using var host = ResilientClientHost.Build(new Dictionary<string, string?>
+        {
+            ["HttpClientDefaults:TotalTimeout"] = "1.00:00:00",
+            ["HttpClientDefaults:AttemptTimeout"] = "13:00:00",
+        });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(
+            () => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("HttpClientDefaults:AttemptTimeout", error.Message);
+    }
+
+    [Fact]
     public async Task Start_up_reports_every_invalid_key_at_once()
     {
         using var host = ResilientClientHost.Build(new Dictionary<string, string?>

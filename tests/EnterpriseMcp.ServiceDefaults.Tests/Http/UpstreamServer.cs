@@ -37,6 +37,16 @@ internal sealed class UpstreamServer : IAsyncDisposable
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return Task.CompletedTask;
             });
+            web.Map("/retry-after", context =>
+            {
+                if (server.Count(context) == 1)
+                {
+                    context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                    context.Response.Headers.RetryAfter = "1";
+                }
+
+                return Task.CompletedTask;
+            });
             web.Map("/hangs-once", async context =>
             {
                 if (server.Count(context) == 1)

@@ -24,16 +24,16 @@ public sealed class MetricsEndpointTests
         var text = await response.Content.ReadAsStringAsync(Token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/plain; version=0.0.4; charset=utf-8", response.Content.Headers.ContentType?.ToString());
         Assert.Contains("# TYPE mcp_server_operation_duration_seconds histogram\n", text);
 
         // The SDK's default boundaries (0, 5, 10, 25, ...) apply: the instrument gave no advice.
-        Assert.Contains("mcp_server_operation_duration_seconds_bucket{mcp_method_name=\"tools/call\",le=\"5\"} 1\n", text);
-        Assert.Contains("mcp_server_operation_duration_seconds_bucket{mcp_method_name=\"tools/call\",le=\"10\"} 2\n", text);
-        Assert.Contains("mcp_server_operation_duration_seconds_bucket{mcp_method_name=\"tools/call\",le=\"25\"} 3\n", text);
-        Assert.Contains("mcp_server_operation_duration_seconds_bucket{mcp_method_name=\"tools/call\",le=\"+Inf\"} 3\n", text);
-        Assert.Contains("mcp_server_operation_duration_seconds_sum{mcp_method_name=\"tools/call\"} 30\n", text);
-        Assert.Contains("mcp_server_operation_duration_seconds_count{mcp_method_name=\"tools/call\"} 3\n", text);
+        const string labels = "otel_scope_name=\"EnterpriseMcp.Test\",mcp_method_name=\"tools/call\"";
+        Assert.Contains($"mcp_server_operation_duration_seconds_bucket{{{labels},le=\"5\"}} 1\n", text);
+        Assert.Contains($"mcp_server_operation_duration_seconds_bucket{{{labels},le=\"10\"}} 2\n", text);
+        Assert.Contains($"mcp_server_operation_duration_seconds_bucket{{{labels},le=\"25\"}} 3\n", text);
+        Assert.Contains($"mcp_server_operation_duration_seconds_bucket{{{labels},le=\"+Inf\"}} 3\n", text);
+        Assert.Contains($"mcp_server_operation_duration_seconds_sum{{{labels}}} 30\n", text);
+        Assert.Contains($"mcp_server_operation_duration_seconds_count{{{labels}}} 3\n", text);
         Assert.Matches("(?m)^target_info\\{.*service_name=\"metrics-e2e\".*\\} 1$", text);
     }
 
@@ -50,6 +50,22 @@ public sealed class MetricsEndpointTests
     }
 
     [Fact]
+    public async Task A_scrape_right_after_a_measurement_sees_it()
+    {
+        await using var app = await TestApp.StartWithDefaultsAsync();
+        using var meter = new Meter("EnterpriseMcp.Test.Fresh");
+        var counter = meter.CreateCounter<long>("fresh.marker");
+
+        counter.Add(1);
+        var first = await app.Client.GetStringAsync("/metrics", Token);
+        counter.Add(1);
+        var second = await app.Client.GetStringAsync("/metrics", Token);
+
+        Assert.Contains("\nfresh_marker_total{otel_scope_name=\"EnterpriseMcp.Test.Fresh\"} 1\n", first);
+        Assert.Contains("\nfresh_marker_total{otel_scope_name=\"EnterpriseMcp.Test.Fresh\"} 2\n", second);
+    }
+
+    [Fact]
     public async Task Concurrent_scrapes_each_get_a_complete_exposition()
     {
         await using var app = await TestApp.StartWithDefaultsAsync();
@@ -62,7 +78,7 @@ public sealed class MetricsEndpointTests
         Assert.All(texts, text =>
         {
             Assert.Single(text.Split('\n'), line => line == "# TYPE scrape_marker_total counter");
-            Assert.Contains("\nscrape_marker_total 1\n", text);
+            Assert.Contains("\nscrape_marker_total{otel_scope_name=\"EnterpriseMcp.Test.Concurrent\"} 1\n", text);
             Assert.EndsWith("\n", text);
         });
     }

@@ -1,10 +1,8 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Trace;
 
 namespace EnterpriseMcp.ServiceDefaults.Tests.Telemetry;
 
@@ -13,21 +11,12 @@ public sealed class OtlpExportTests
     [Fact]
     public async Task Traces_metrics_and_logs_go_to_the_OTLP_endpoint_named_in_configuration()
     {
-        var received = new ConcurrentBag<string>();
-        await using var collector = await TestApp.StartAsync(configureApp: web =>
-            web.MapPost("/v1/{signal}", (string signal, HttpRequest request) =>
-            {
-                received.Add($"{signal} {request.ContentType}");
-                return Results.Bytes([], "application/x-protobuf");
-            }));
+        await using var collector = await OtlpCollector.StartAsync();
 
         // In configuration only, not the environment: appsettings must work as well.
-        var app = await TestApp.StartWithDefaultsAsync(settings: new Dictionary<string, string?>
-        {
-            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.BaseAddress.ToString().TrimEnd('/'),
-            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
-            ["OTEL_SERVICE_NAME"] = "otlp-test",
-        });
+        var settings = collector.Settings;
+        settings["OTEL_SERVICE_NAME"] = "otlp-test";
+        var app = await TestApp.StartWithDefaultsAsync(settings: settings);
         using (var source = new ActivitySource("EnterpriseMcp.Test.Otlp"))
         using (var meter = new Meter("EnterpriseMcp.Test.Otlp"))
         {
@@ -41,8 +30,16 @@ public sealed class OtlpExportTests
             await app.DisposeAsync();
         }
 
-        Assert.Contains("traces application/x-protobuf", received);
-        Assert.Contains("metrics application/x-protobuf", received);
-        Assert.Contains("logs application/x-protobuf", received);
+        Assert.Contains("traces application/x-protobuf", collector.Received);
+        Assert.Contains("metrics application/x-protobuf", collector.Received);
+        Assert.Contains("logs application/x-protobuf", collector.Received);
+    }
+
+    [Fact]
+    public async Task Without_an_OTLP_endpoint_there_is_no_tracer_provider_to_record_spans()
+    {
+        await using var app = await TestApp.StartWithDefaultsAsync();
+
+        Assert.Null(app.Services.GetService<TracerProvider>());
     }
 }

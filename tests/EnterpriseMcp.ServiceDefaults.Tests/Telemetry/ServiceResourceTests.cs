@@ -1,6 +1,7 @@
 using EnterpriseMcp.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting.Internal;
+using OpenTelemetry.Resources;
 
 namespace EnterpriseMcp.ServiceDefaults.Tests.Telemetry;
 
@@ -52,10 +53,17 @@ public sealed class ServiceResourceTests
     {
         var resource = From(("OTEL_SERVICE_NAME", "gateway"));
 
-        var first = resource.CreateBuilder().Build().Attributes.ToDictionary();
-        var second = resource.CreateBuilder().Build().Attributes.ToDictionary();
+        var first = Describe(resource);
+        var second = Describe(resource);
 
         Assert.Equal("gateway", first["service.name"]);
         Assert.Equal(first["service.instance.id"], second["service.instance.id"]);
+    }
+
+    private static Dictionary<string, object> Describe(ServiceResource resource)
+    {
+        var builder = ResourceBuilder.CreateDefault();
+        resource.Describe(builder);
+        return builder.Build().Attributes.ToDictionary();
     }
 }

@@ -1,10 +1,11 @@
+using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace EnterpriseMcp.ServiceDefaults.Tests.Http;
 
-public sealed class ResilienceHandlerTests
+public sealed class HttpClientResilienceTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -85,6 +86,52 @@ public sealed class ResilienceHandlerTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(2, upstream.Hits("GET", "/hangs-once"));
+    }
+
+    [Fact]
+    public async Task A_Retry_After_longer_than_the_back_off_is_waited_out()
+    {
+        await using var upstream = await UpstreamServer.StartAsync();
+        using var host = await ResilientClientHost.StartAsync(ResilientClientHost.FastRetries());
+        using var client = host.CreateClient(upstream.BaseAddress);
+
+        var started = Stopwatch.GetTimestamp();
+        using var response = await client.GetAsync("/retry-after", Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, upstream.Hits("GET", "/retry-after"));
+        Assert.True(Stopwatch.GetElapsedTime(started) >= TimeSpan.FromSeconds(0.9), "the retry did not wait for Retry-After: 1");
+    }
+
+    [Fact]
+    public async Task MaxRetries_0_sends_a_GET_once()
+    {
+        await using var upstream = await UpstreamServer.StartAsync();
+        using var host = await ResilientClientHost.StartAsync(ResilientClientHost.FastRetries(maxRetries: 0));
+        using var client = host.CreateClient(upstream.BaseAddress);
+
+        using var response = await client.GetAsync("/unavailable", Token);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(1, upstream.Hits("GET", "/unavailable"));
+    }
+
+    [Fact]
+    public async Task Many_failures_do_not_open_a_circuit_for_the_client()
+    {
+        await using var upstream = await UpstreamServer.StartAsync();
+        using var host = await ResilientClientHost.StartAsync(ResilientClientHost.FastRetries(maxRetries: 0));
+        using var client = host.CreateClient(upstream.BaseAddress);
+
+        // The standard handler's breaker would open after 100 requests in 30 s of which 10 % failed.
+        for (var i = 0; i < 120; i++)
+        {
+            using var failed = await client.GetAsync("/unavailable", Token);
+        }
+
+        using var response = await client.GetAsync("/not-found", Token);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(120, upstream.Hits("GET", "/unavailable"));
     }
 
     [Fact]
