@@ -154,7 +154,7 @@ module gateway 'modules/service.bicep' = {
     registryServer: registry.outputs.loginServer
     image: gatewayImage
     external: true
-    keyVaultSecrets: [
+    keyVaultReferences: [
       { name: 'redis-connection', keyVaultUrl: redis.outputs.connectionStringSecretUri }
     ]
     validTokenTypes: validTokenTypes

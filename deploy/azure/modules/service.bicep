@@ -18,7 +18,7 @@ param env array
 @description('The JWT typ values accepted (Mcp:Auth:ValidTokenTypes), added to env.')
 param validTokenTypes array
 @description('Container Apps secrets, each read from Key Vault with the identity: { name, keyVaultUrl }.')
-param keyVaultSecrets array = []
+param keyVaultReferences array = []
 param minReplicas int
 param maxReplicas int
 param scaleRules array = []
@@ -70,7 +70,7 @@ resource app 'Microsoft.App/containerApps@2025-01-01' = {
       registries: [
         { server: registryServer, identity: identityId }
       ]
-      secrets: [for secret in keyVaultSecrets: {
+      secrets: [for secret in keyVaultReferences: {
         name: secret.name
         keyVaultUrl: secret.keyVaultUrl
         identity: identityId
