@@ -2,6 +2,7 @@ using EnterpriseMcp.Gateway.ApiKeys;
 using EnterpriseMcp.Gateway.Audit;
 using EnterpriseMcp.Gateway.Policy;
 using EnterpriseMcp.Gateway.Backends;
+using EnterpriseMcp.Gateway.Configuration.KeyVault;
 using EnterpriseMcp.Hosting.Authorization;
 using EnterpriseMcp.Gateway.RateLimiting;
 using EnterpriseMcp.Gateway.Relaying;
@@ -20,6 +21,7 @@ public static class GatewayApp
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
+        builder.Configuration.AddKeyVaultSecrets();
         builder.AddServiceDefaults();
         builder.AddMcpResourceServer();
         builder.AddGatewayScaleOut();

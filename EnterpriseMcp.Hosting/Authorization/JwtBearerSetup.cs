@@ -46,7 +46,7 @@ internal sealed partial class JwtBearerSetup(IOptions<McpAuthOptions> auth, Bear
             ValidateIssuer = true,
             ValidIssuers = SlashVariants(authority),
             ValidateAudience = true,
-            ValidAudiences = SlashVariants(settings.Resource!),
+            ValidAudiences = [.. SlashVariants(settings.Resource!), .. settings.Audiences],
             ValidateLifetime = true,
             RequireExpirationTime = true,
             RequireSignedTokens = true,

@@ -17,6 +17,13 @@ public sealed class McpAuthOptions
     /// </summary>
     public string? Resource { get; set; }
 
+    /// <summary>
+    /// More audiences a token may carry besides <see cref="Resource"/>, for an issuer that cannot put the resource URI
+    /// in <c>aud</c>: Entra ID's version 2 tokens always name the API's client id (a GUID) there. Empty by default, so
+    /// that a token is accepted only for this server's own URI (RFC 8707); list only what names this server alone.
+    /// </summary>
+    public string[] Audiences { get; set; } = [];
+
     /// <summary>Where the issuer's OpenID configuration is read; by default <c>{Authority}/.well-known/openid-configuration</c>.</summary>
     public string? MetadataAddress { get; set; }
 

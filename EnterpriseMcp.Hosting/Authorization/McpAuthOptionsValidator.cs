@@ -35,6 +35,11 @@ internal sealed class McpAuthOptionsValidator : IValidateOptions<McpAuthOptions>
             failures.Add($"{McpAuthOptions.SectionName}:ValidTokenTypes must list at least one JWT 'typ' value and no empty ones.");
         }
 
+        if (options.Audiences.Any(string.IsNullOrWhiteSpace))
+        {
+            failures.Add($"{McpAuthOptions.SectionName}:Audiences must not hold empty values.");
+        }
+
         if (options.AcceptedClients.Any(string.IsNullOrWhiteSpace))
         {
             failures.Add($"{McpAuthOptions.SectionName}:AcceptedClients must not hold empty client ids.");

@@ -12,6 +12,21 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** Where screenshots go (for the README and for whoever reads a failure). */
 export const SCREENSHOTS = path.join(here, '..', '..', '.artifacts', 'screenshots');
 
+const REPOSITORY = path.resolve(here, '..', '..');
+
+/**
+ * Shows paths inside the clone as the repository names them (`deploy/prometheus/rules/...`), not where this clone
+ * happens to be on the machine, so that a screenshot for the README says nothing about the machine that took it.
+ */
+export async function showRepositoryPaths(page) {
+  await page.evaluate((root) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.textContent.includes(root)) node.textContent = node.textContent.replaceAll(root, '');
+    }
+  }, `${REPOSITORY}/`);
+}
+
 /** Headless Chromium and one page of it, the screenshot folder made. */
 export async function openBrowser() {
   await mkdir(SCREENSHOTS, { recursive: true });

@@ -5,7 +5,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { SCREENSHOTS, callTool, eventually, openBrowser } from './browser-helpers.mjs';
+import { SCREENSHOTS, callTool, eventually, openBrowser, showRepositoryPaths } from './browser-helpers.mjs';
 import { urlFromEnv } from './helpers.mjs';
 import { accessToken } from './oauth-helpers.mjs';
 
@@ -53,6 +53,8 @@ describe("the running system's Prometheus", () => {
     for (const alert of ['McpToolErrorRatioHigh', 'McpBackendCircuitOpen', 'McpCallerCallRateSpike', 'McpAuditWriteFailures']) {
       await page.getByText(alert).first().waitFor({ timeout: 15_000 });
     }
+    // Each group's heading names its rule file by its path on this machine.
+    await showRepositoryPaths(page);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'prometheus-alerts.png') });
   });
 });
