@@ -10,7 +10,8 @@
 #   2. builds the solution once (Release; warnings are errors),
 #   3. runs every xunit project tests/*.Tests/*.csproj (the gateway's identity tests start EnterpriseMcp.Identity; the
 #      AppHost's tests start whole systems on Aspire.Hosting.Testing and as processes, once on PostgreSQL, and the MCP
-#      Inspector CLI from tests/clients),
+#      Inspector CLI from tests/clients; the Deploy tests check the container image settings, render and validate the
+#      Kubernetes manifests with kubectl kustomize and yamllint, and build the Azure Bicep with the NuGet package's bicep),
 #   4. starts the Jira and Db tool servers and the conformance fixture server with `dotnet run`, and (when
 #      EnterpriseMcp.Gateway exists) two gateways: one in front of Jira and Db (names prefixed `jira__`,
 #      `db__`), one whose only backend is the fixture (unprefixed); and the whole system with identity on, started
