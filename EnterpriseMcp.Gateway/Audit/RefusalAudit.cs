@@ -24,18 +24,21 @@ internal sealed class RefusalAudit(AuditTrail trail, CallRecords records, Gatewa
             return null;
         }
 
-        var outcome = refusal.StatusCode switch
-        {
-            StatusCodes.Status429TooManyRequests => AuditOutcome.Limited,
-            StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden => AuditOutcome.Denied,
-            _ => AuditOutcome.Failed,
-        };
+        var outcome = OutcomeOf(refusal);
         var record = records.Of(request, call, outcome,
             rule: outcome == AuditOutcome.Limited ? (string?)refusal.Data?["limit"] : null,
             reason: outcome == AuditOutcome.Denied ? call.Decision?.Reason ?? refusal.Message : refusal.Message,
             errorType: refusal.StatusCode.ToString(CultureInfo.InvariantCulture));
         return await trail.KeepAsync(record, cancellationToken) ? null : Unavailable;
     }
+
+    /// <summary>What a refusal means for a call: limited (429), denied (401, 403), or failed (anything else, such as 503).</summary>
+    public static AuditOutcome OutcomeOf(McpAdmissionRefusal refusal) => refusal.StatusCode switch
+    {
+        StatusCodes.Status429TooManyRequests => AuditOutcome.Limited,
+        StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden => AuditOutcome.Denied,
+        _ => AuditOutcome.Failed,
+    };
 
     // Retry-After: the store is probed again at most once a second (AuditTrail.AdmitsCallsAsync).
     public static readonly McpAdmissionRefusal Unavailable = new(StatusCodes.Status503ServiceUnavailable, McpErrorCodes.ServerError,

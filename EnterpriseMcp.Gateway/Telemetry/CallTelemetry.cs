@@ -26,12 +26,8 @@ internal sealed class CallTelemetry(CallMetrics metrics, GatewayCalls calls) : I
         var call = calls.Of(context.User, request);
         if (call.Target is not null)
         {
-            var (outcome, limit) = refusal.StatusCode switch
-            {
-                StatusCodes.Status429TooManyRequests => (AuditOutcome.Limited, (string?)refusal.Data?["limit"] ?? CallLabels.Unknown),
-                StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden => (AuditOutcome.Denied, null),
-                _ => (AuditOutcome.Failed, null),
-            };
+            var outcome = RefusalAudit.OutcomeOf(refusal);
+            var limit = outcome == AuditOutcome.Limited ? (string?)refusal.Data?["limit"] ?? CallLabels.Unknown : null;
             var label = CallLabels.OutcomeOf(outcome, errorType: null);
             metrics.Record(request, call, label, limit);
             CallSpans.Tag(Activity.Current, call, label, limit);

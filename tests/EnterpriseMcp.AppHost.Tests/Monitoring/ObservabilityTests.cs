@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using Aspire.Hosting.Testing;
 using EnterpriseMcp.AppHost.Model;
 using EnterpriseMcp.AppHost.Tests.Infrastructure;
+using EnterpriseMcp.Tools.Testing;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace EnterpriseMcp.AppHost.Tests.Monitoring;
 
@@ -28,7 +29,7 @@ public sealed class ObservabilityTests(AspireSystem system)
         {
         }
 
-        var metrics = await MetricsOf(service);
+        var metrics = (await MetricsOf(service)).Text;
         var (exitCode, output) = await PromtoolAsync(metrics);
 
         Assert.True(exitCode == 0 && output.Length == 0, $"promtool check metrics on {service}'s /metrics (exit {exitCode}):\n{output}");
@@ -47,16 +48,16 @@ public sealed class ObservabilityTests(AspireSystem system)
             async (index, _) => await CallAsync(token, $"{prefix}_{index}", HttpStatusCode.Forbidden));
 
         var after = await MetricsOf(ResourceNames.Gateway);
-        Assert.DoesNotContain(prefix, after);
+        Assert.DoesNotContain(prefix, after.Text);
         Assert.Empty(McpSeries(after).Except(McpSeries(before)));
-        Assert.Equal(1000, Sum(after, UnknownDenied) - Sum(before, UnknownDenied));
+        Assert.Equal(1000, after.Sum("mcp_gateway_calls_total", UnknownDenied) - before.Sum("mcp_gateway_calls_total", UnknownDenied));
     }
 
     [Fact]
     public async Task A_burst_of_one_callers_calls_fires_the_call_rate_alert_for_that_caller()
     {
         var token = await system.LoginAsync("alice", cancellationToken: Token);
-        var subject = SubjectOf(token);
+        var subject = new JsonWebToken(token).Subject;
         using var prometheus = new HttpClient { BaseAddress = system.App.GetEndpoint(ResourceNames.Prometheus, "http") };
         var deadline = Stopwatch.StartNew();
         JsonNode? firing = null;
@@ -90,25 +91,11 @@ public sealed class ObservabilityTests(AspireSystem system)
         Assert.Equal(expected, answer.StatusCode);
     }
 
-    private async Task<string> MetricsOf(string service) =>
-        await Http.GetStringAsync(new Uri(system.App.GetEndpoint(service, "http"), "/metrics"), Token);
+    private Task<MetricsText> MetricsOf(string service) => MetricsText.ScrapeAsync(system.App.GetEndpoint(service, "http"));
 
-    /// <summary>The series of the MCP families, each as written (name and labels); the rest (runtime, Kestrel) is not the callers' to grow.</summary>
-    private static HashSet<string> McpSeries(string metrics) =>
-        metrics.Split('\n').Where(line => line.StartsWith("mcp_", StringComparison.Ordinal)).Select(line => line[..line.LastIndexOf(' ')]).ToHashSet();
-
-    private static double Sum(string metrics, (string Name, string Value)[] labels) =>
-        metrics.Split('\n')
-            .Where(line => line.StartsWith("mcp_gateway_calls_total{", StringComparison.Ordinal)
-                           && labels.All(label => line.Contains($"{label.Name}=\"{label.Value}\"", StringComparison.Ordinal)))
-            .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], global::System.Globalization.CultureInfo.InvariantCulture));
-
-    private static string SubjectOf(string token)
-    {
-        var payload = token.Split('.')[1].Replace('-', '+').Replace('_', '/');
-        payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
-        return JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(payload)))!["sub"]!.GetValue<string>();
-    }
+    /// <summary>The series of the MCP families; the rest (runtime, Kestrel) is not the callers' to grow.</summary>
+    private static IEnumerable<string> McpSeries(MetricsText metrics) =>
+        metrics.Series().Where(series => series.StartsWith("mcp_", StringComparison.Ordinal));
 
     private static async Task<(int ExitCode, string Output)> PromtoolAsync(string metrics)
     {

@@ -4,6 +4,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using EnterpriseMcp.Gateway.Tests.Identity;
 using EnterpriseMcp.Gateway.Tests.Infrastructure;
+using EnterpriseMcp.Tools.Testing;
 
 namespace EnterpriseMcp.Gateway.Tests.Telemetry;
 

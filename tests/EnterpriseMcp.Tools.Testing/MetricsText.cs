@@ -1,11 +1,15 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Xunit;
 
-namespace EnterpriseMcp.Gateway.Tests.Telemetry;
+namespace EnterpriseMcp.Tools.Testing;
 
 /// <summary>The samples of a Prometheus text exposition, read well enough to sum a family's series by some of their labels.</summary>
-internal sealed partial class MetricsText(string text)
+public sealed partial class MetricsText(string text)
 {
+    public string Text => text;
+
+    /// <summary>The <c>/metrics</c> of the service at <paramref name="baseAddress"/>.</summary>
     public static async Task<MetricsText> ScrapeAsync(Uri baseAddress)
     {
         using var http = new HttpClient { BaseAddress = baseAddress };
