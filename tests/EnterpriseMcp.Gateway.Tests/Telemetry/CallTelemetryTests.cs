@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.Json.Nodes;
 using EnterpriseMcp.Gateway.Tests.Identity;
 using EnterpriseMcp.Gateway.Tests.Infrastructure;
-using EnterpriseMcp.Tools.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EnterpriseMcp.Gateway.Tests.Telemetry;
 
@@ -23,24 +24,22 @@ public sealed class CallTelemetryTests(SecuredPlatform platform)
     {
         var token = await platform.LoginAsync("carol");
         using var http = new HttpClient();
-        var before = await MetricsText.ScrapeAsync(platform.Gateway.BaseAddress);
+        using var measured = new HostMeasurements(platform.Gateway.Services.GetRequiredService<IMeterFactory>());
 
         using var allowed = await http.SendAsync(RawMcp.CallTool(platform.Gateway.Endpoint, "jira__list_projects", [], token), Token);
         using var denied = await http.SendAsync(RawMcp.CallTool(platform.Gateway.Endpoint, "jira__create_issue",
             new JsonObject { ["project"] = "DEMO", ["summary"] = "counted" }, token), Token);
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Forbidden), (allowed.StatusCode, denied.StatusCode));
-        var after = await MetricsText.ScrapeAsync(platform.Gateway.BaseAddress);
-        double Added(string name, params (string, string)[] labels) => after.Sum(name, labels) - before.Sum(name, labels);
-        Assert.Equal(1, Added("mcp_gateway_caller_calls_total",
-            ("enduser_id", "carol"), ("mcp_gateway_backend", "jira"), ("mcp_gateway_decision", "allow")));
-        Assert.Equal(1, Added("mcp_gateway_caller_calls_total",
-            ("enduser_id", "carol"), ("mcp_gateway_backend", "jira"), ("mcp_gateway_decision", "deny")));
-        Assert.Equal(1, Added("mcp_gateway_calls_total",
-            ("gen_ai_tool_name", "jira__list_projects"), ("mcp_gateway_decision", "allow"), ("mcp_gateway_outcome", "answered")));
-        Assert.Equal(1, Added("mcp_gateway_calls_total",
-            ("gen_ai_tool_name", "jira__create_issue"), ("mcp_gateway_decision", "deny"), ("mcp_gateway_outcome", "denied")));
-        Assert.True(Added("mcp_gateway_audit_write_duration_seconds_count") >= 2, "each call's audit record is a timed write");
+        Assert.Equal(1, measured.Count("mcp.gateway.caller.calls",
+            ("enduser.id", "carol"), ("mcp.gateway.backend", "jira"), ("mcp.gateway.decision", "allow")));
+        Assert.Equal(1, measured.Count("mcp.gateway.caller.calls",
+            ("enduser.id", "carol"), ("mcp.gateway.backend", "jira"), ("mcp.gateway.decision", "deny")));
+        Assert.Equal(1, measured.Count("mcp.gateway.calls",
+            ("gen_ai.tool.name", "jira__list_projects"), ("mcp.gateway.decision", "allow"), ("mcp.gateway.outcome", "answered")));
+        Assert.Equal(1, measured.Count("mcp.gateway.calls",
+            ("gen_ai.tool.name", "jira__create_issue"), ("mcp.gateway.decision", "deny"), ("mcp.gateway.outcome", "denied")));
+        Assert.True(measured.Count("mcp.gateway.audit.write.duration") >= 2, "each call's audit record is a timed write");
     }
 
     [Fact]
